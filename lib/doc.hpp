@@ -1,0 +1,135 @@
+// Internal: the working document that flows through the pipeline.
+//
+//   bytes ─input─▶ source ─layout─▶ plain ─text─▶ norm ─structure─▶ sections, meta, tables
+//                                                     ─numbers─▶ quantities ─facts─▶ facts ─checks─▶ findings
+//
+// Each stage is a folder in lib/ with one entry function declared here. A
+// stage reads the members filled by earlier stages and fills its own; no
+// stage reaches back. Every span a stage produces is in `norm` coordinates;
+// finish() in lib/parse.cpp maps them all to `source` (Report::text) once.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "ogi/parse.hpp"
+#include "ogi/report.hpp"
+#include "ogi/result.hpp"
+
+namespace ogi::detail {
+
+// A monotone map between a derived text and the text it was made from.
+// Made of segments; inside a segment of equal lengths offsets map one to
+// one, inside an unequal one (NFKC "①" -> "1", a dropped tag) an offset maps
+// to the segment's start (for a begin) or end (for an end).
+class OffsetMap {
+ public:
+  struct Segment {
+    std::size_t to_begin, to_len;      // in the derived text
+    std::size_t from_begin, from_len;  // in the original text
+  };
+  // Identity map over n bytes.
+  static OffsetMap identity(std::size_t n);
+  // Appends a segment; segments must be added in increasing order of both.
+  void add(std::size_t derived_begin, std::size_t derived_len, std::size_t orig_begin, std::size_t orig_len);
+  // Derived offset -> original offset. `is_end` picks the end of a non-linear segment.
+  std::size_t to_orig(std::size_t derived, bool is_end = false) const;
+  // Original offset -> derived offset (the inverse, same conventions).
+  std::size_t to_derived(std::size_t orig, bool is_end = false) const;
+  Span to_orig(Span s) const { return {to_orig(s.begin, false), to_orig(s.end, true)}; }
+  Span to_derived(Span s) const { return {to_derived(s.begin, false), to_derived(s.end, true)}; }
+  bool empty() const { return segs_.empty(); }
+  const std::vector<Segment>& segments() const { return segs_; }
+
+ private:
+  std::vector<Segment> segs_;
+};
+
+// A line of the normalised text.
+struct Line {
+  Span span;                 // in norm, without the '\n'
+  bool boilerplate = false;  // portal chrome, toolbar, footer: not part of the report body
+  bool in_table = false;     // part of a table (markup grid or flattened rows)
+};
+
+// A table as read from markup or flattened text, before template matching.
+struct RawTable {
+  Table grid;                // cells with spans in norm; rowspan/colspan resolved
+  Span span;                 // in norm
+  int anchor_line = -1;      // index into Doc::lines where it stands
+};
+
+// Why a run of digits or numeral characters is not a quantity.
+enum class SkipReason {
+  date, time, ordinal, doc_number, phone, postcode, url, email, year, section_number,
+  law_name, word, too_long, other,
+};
+struct Skipped {
+  Span span;
+  SkipReason reason;
+};
+
+struct Doc {
+  // input
+  Options options;
+  std::string source;        // decoded UTF-8: becomes Report::text
+  InputInfo input;
+  // layout: visible text, one block per line (identical to source for text input)
+  std::string plain;
+  OffsetMap plain_map;       // plain -> source
+  std::vector<RawTable> markup_tables;  // from HTML; spans in plain until text stage maps them to norm
+  // text: NFKC, spaces, Traditional -> Simplified
+  std::string norm;
+  OffsetMap norm_map;        // norm -> plain
+  std::vector<Line> lines;
+  // structure
+  Meta meta;
+  std::vector<Section> sections;
+  std::vector<RawTable> tables;  // every table, markup and flattened, spans in norm
+  // numbers
+  std::vector<Quantity> quantities;
+  std::vector<Skipped> skipped;
+  // facts
+  std::vector<Fact> facts;
+  // checks
+  std::vector<Finding> findings;
+
+  std::string_view text(Span s) const { return s.of(norm); }
+  // norm offset -> source offset
+  std::size_t to_source(std::size_t norm_offset, bool is_end = false) const {
+    return plain_map.to_orig(norm_map.to_orig(norm_offset, is_end), is_end);
+  }
+  Span to_source(Span s) const { return {to_source(s.begin, false), to_source(s.end, true)}; }
+};
+
+// ---- stage entry points (one per lib/ folder) ----
+
+// lib/input: detect the input kind and the encoding, decode to UTF-8.
+// Fills source and input; errors for empty, binary, undecodable, too large.
+result<bool> decode(std::string_view bytes, Doc& doc);
+
+// lib/layout: visible text and markup tables (HTML via gumbo, PDF via
+// poppler, text and Markdown as they are). Fills plain, plain_map, markup_tables.
+result<bool> layout(Doc& doc);
+
+// lib/text: NFKC with offset map, U+3000/NBSP as spaces, Traditional ->
+// Simplified, lines, boilerplate flags. Fills norm, norm_map, lines, and maps
+// markup_tables into norm coordinates.
+void normalise(Doc& doc);
+
+// lib/structure: headings, section tree, kinds, format fingerprint, meta,
+// flattened tables found in the text. Fills meta, sections, tables.
+void structure(Doc& doc);
+
+// lib/numbers: every quantity in the body text. Fills quantities and skipped.
+void numbers(Doc& doc);
+
+// lib/facts: quantities and table cells -> indicator facts.
+void facts(Doc& doc);
+
+// lib/checks: consistency findings.
+void checks(Doc& doc);
+
+}  // namespace ogi::detail

@@ -1,0 +1,6 @@
+// lib/facts: (placeholder)
+#include "doc.hpp"
+
+namespace ogi::detail {
+void facts(Doc&) {}
+}  // namespace ogi::detail

@@ -1,0 +1,6 @@
+// lib/numbers: (placeholder)
+#include "doc.hpp"
+
+namespace ogi::detail {
+void numbers(Doc&) {}
+}  // namespace ogi::detail
