@@ -123,11 +123,23 @@ void normalise(Doc& doc);
 // flattened tables found in the text. Fills meta, sections, tables.
 void structure(Doc& doc);
 
-// lib/numbers: every quantity in the body text. Fills quantities and skipped.
+// lib/structure/tables: tables in the text (Markdown pipe tables, flattened
+// rows, one cell per line, pdftotext -layout rows) and the markup tables,
+// matched against the official templates (kind, rows, columns). Fills
+// tables, marks their lines Line::in_table, and flags tables announced but
+// absent (published as images).
+void tables(Doc& doc);
+
+// lib/numbers: every quantity in the body text (lines not in tables).
+// Fills quantities and skipped.
 void numbers(Doc& doc);
 
-// lib/facts: quantities and table cells -> indicator facts.
+// lib/facts: prose quantities -> indicator facts (legacy statistics, the
+// 总体情况 of later reports, statements of absence, section 六 fees).
 void facts(Doc& doc);
+
+// lib/facts/table_facts: cells of the template tables -> indicator facts.
+void table_facts(Doc& doc);
 
 // lib/checks: consistency findings.
 void checks(Doc& doc);

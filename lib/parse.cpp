@@ -52,8 +52,10 @@ result<Report> run(std::string_view bytes, const Options& options) {
   if (auto l = detail::layout(doc); !l) return l.error();
   detail::normalise(doc);
   detail::structure(doc);
+  detail::tables(doc);
   detail::numbers(doc);
   detail::facts(doc);
+  detail::table_facts(doc);
   if (options.checks) detail::checks(doc);
   return finish(std::move(doc));
 }
