@@ -3,9 +3,11 @@
 //   ogi extract [--json] [--pretty] [--with-text] FILE|-
 //   ogi check [--json] [--lang zh|en] FILE...
 //   ogi compare [--json] [--lang zh|en] LAST THIS
+//   ogi batch [--jobs N] [--jsonl OUT | --csv OUT] PATH...
 //
 // Exit status: 0 success (check: no error findings), 1 check found errors,
-// 2 an input could not be read or parsed, or bad usage.
+// 2 an input could not be read or parsed, or bad usage. batch: 0 all parsed,
+// 1 some failed.
 #include <CLI/CLI.hpp>
 #include <fmt/core.h>
 
@@ -15,6 +17,7 @@
 #include <string>
 #include <vector>
 
+#include "batch.hpp"
 #include "ogi/ogi.hpp"
 
 namespace {
@@ -113,6 +116,16 @@ int main(int argc, char** argv) {
   compare->add_option("last", last, "Last year's report")->required();
   compare->add_option("this", current, "This year's report")->required();
 
+  ogi_cli::BatchOptions batch_options;
+  auto* batch = app.add_subcommand("batch", "Parse many reports on several threads; JSON Lines or CSV in input order");
+  batch->add_option("paths", batch_options.paths, "Files and directories (searched for .txt .md .html .htm .pdf)")
+      ->required();
+  batch->add_option("--jobs,-j", batch_options.jobs, "Worker threads (default: number of cores)");
+  auto* jsonl_opt = batch->add_option("--jsonl", batch_options.jsonl, "Write one JSON object per report per line (- = stdout, the default)");
+  batch->add_option("--csv", batch_options.csv, "Write one CSV row per fact, UTF-8 with BOM (- = stdout)")
+      ->excludes(jsonl_opt);
+  batch->add_flag("!--no-progress", batch_options.progress, "No progress bar on stderr");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -161,6 +174,8 @@ int main(int argc, char** argv) {
     }
     return status;
   }
+
+  if (*batch) return ogi_cli::run_batch(batch_options);
 
   if (*compare) {
     auto a = load(last, options);

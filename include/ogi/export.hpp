@@ -11,6 +11,7 @@ struct JsonOptions {
   bool with_text = false;    // include Report::text as "text"
   bool pretty = false;       // indented output (otherwise one line)
   bool english = false;      // finding messages in English
+  std::string file;          // when set, written first as "file" (batch output)
 };
 
 // One JSON object per report, as specified by the "ogi/1" schema.

@@ -160,6 +160,7 @@ std::string csv_field(std::string_view s) {
 std::string to_json(const Report& r, const JsonOptions& o) {
   json j;
   j["schema"] = "ogi/1";
+  if (!o.file.empty()) j["file"] = o.file;
   j["meta"] = meta(r.meta);
   json sections = json::array();
   for (const Section& s : r.sections) sections.push_back(section(s));
