@@ -17,6 +17,7 @@
 #include "ogi/parse.hpp"
 #include "ogi/report.hpp"
 #include "ogi/result.hpp"
+#include "numbers/context.hpp"
 
 namespace ogi::detail {
 
@@ -65,6 +66,7 @@ struct RawTable {
 enum class SkipReason {
   date, time, ordinal, doc_number, phone, postcode, url, email, year, section_number,
   law_name, word, too_long, other,
+  address,  // a house number: "人民东路甲1号", "滨河路88号"
 };
 struct Skipped {
   Span span;
@@ -91,6 +93,7 @@ struct Doc {
   // numbers
   std::vector<Quantity> quantities;
   std::vector<Skipped> skipped;
+  std::vector<QuantityContext> quantity_context;  // parallel to quantities, see numbers/context.hpp
   // facts
   std::vector<Fact> facts;
   // checks
