@@ -182,15 +182,21 @@ int main(int argc, char** argv) {
     if (!a) return print_error(a.error()), kExitInput;
     auto b = load(current, options);
     if (!b) return print_error(b.error()), kExitInput;
-    auto findings = ogi::compare(*a, *b);
-    if (!findings) return print_error(findings.error()), kExitInput;
+    auto cmp = ogi::compare(*a, *b);
+    if (!cmp) return print_error(cmp.error()), kExitInput;
     if (json) {
-      fmt::print("{}\n", ogi::findings_to_json(*findings, english));
+      fmt::print("{}\n", ogi::findings_to_json(cmp->findings, english));
     } else {
-      print_diagnostics(current, *b, *findings, english);
-      if (findings->empty()) fmt::print("{}: consistent with {}\n", current, last);
+      for (const ogi::CrossYearResult& r : cmp->results) {
+        std::string col = r.applicant == ogi::Applicant::none || r.applicant == ogi::Applicant::total
+                              ? std::string()
+                              : fmt::format("[{}]", ogi::to_string(r.applicant));
+        fmt::print("{} {}{}: {} ({})\n", r.rule, r.indicator, col, r.holds ? "holds" : "DIFFERS", r.explanation);
+      }
+      if (cmp->results.empty()) fmt::print("no cross-year relation could be evaluated (tables missing?)\n");
+      print_diagnostics(current, *b, cmp->findings, english);
     }
-    return has_error(*findings) ? kExitFindings : kExitOk;
+    return has_error(cmp->findings) ? kExitFindings : kExitOk;
   }
   return kExitInput;
 }
