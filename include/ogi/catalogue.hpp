@@ -30,6 +30,30 @@ struct Indicator {
   std::uint8_t formats;       // FormatMask bits
   // Other ways reports name it, '|'-separated (used by the prose mapper).
   std::string_view aliases;
+  // Where it sits in an official table (TableKind::other: in no table).
+  //   apply (table 三):  row = "new", "carried_in", "r.open", "r.deny.1" ...
+  //                      "r.total", "carried_out" (FORMATS.md C.3 keys); col
+  //                      is empty: the applicant column is a fact dimension.
+  //   disclosure (二):   row = "rules", "normative", "licensing",
+  //                      "other_services", "penalty", "coercion", "fees",
+  //                      "procurement"; col = "issued", "repealed",
+  //                      "in_force", "new_made", "new_published",
+  //                      "total_published", "prev_items", "change",
+  //                      "decisions", "amount", "projects".
+  //   review_litigation (四): row = "review", "direct", "after_review";
+  //                      col = "upheld", "corrected", "other", "pending", "total".
+  //   legacy_stats:      row = the row number of FORMATS.md A.2 ("3.1",
+  //                      "3.3.4a"); col empty.
+  TableKind table = TableKind::other;
+  std::string_view row;
+  std::string_view col;
+  // Label variants printed in tables besides `label` ('|'-separated,
+  // full-width punctuation; compare after removing whitespace and folding
+  // （）to ()).
+  std::string_view table_labels;
+  // A subtotal the template does not print (table 三 不予公开 ...; 诉讼 total):
+  // emitted with origin "derived", or "text" when the prose states it.
+  bool derived = false;
 };
 
 enum class RelationKind {
@@ -37,6 +61,12 @@ enum class RelationKind {
   at_least,   // total <= Σ parts is fine, Σ parts < total is the error (channels, reasons)
   at_most,    // Σ parts <= total ("其中" rows)
   balance,    // parts[0] + parts[1] = total + parts[2] (table 三 per column)
+  // Added after v1 (append only):
+  scope_sum,      // legacy scope split: fact(total, scope total) =
+                  // fact(own_level) + fact(lower_levels), for the indicator
+                  // `total`, or for every indicator when total is "*"; parts empty
+  applicant_sum,  // table 三 T3-ROW: the 总计 column of indicator `total` =
+                  // Σ of the six applicant columns; parts empty
 };
 
 struct Relation {
@@ -54,5 +84,16 @@ std::span<const Indicator> indicators() noexcept;
 std::span<const Relation> relations() noexcept;
 // Lookup by id; nullptr when unknown.
 const Indicator* find_indicator(std::string_view id) noexcept;
+
+// Added after v1:
+// The FormatMask bit of a format (0 for Format::unknown).
+std::uint8_t format_bit(Format f) noexcept;
+// Whether an indicator (or relation mask) belongs to a format; every
+// indicator belongs to Format::unknown.
+bool in_format(std::uint8_t formats, Format f) noexcept;
+// The indicator of a table cell: table kind + row key + column key (see
+// Indicator::table) in a format (Format::unknown: any); nullptr when none.
+const Indicator* find_table_indicator(TableKind table, std::string_view row, std::string_view col,
+                                      Format format = Format::unknown) noexcept;
 
 }  // namespace ogi
