@@ -55,11 +55,28 @@ struct Line {
   bool in_table = false;     // part of a table (markup grid or flattened rows)
 };
 
+// What lib/structure/tables read from one cell of an official table
+// (parallel to RawTable::grid.cells); lib/facts/table_facts turns it into a Fact.
+struct CellInfo {
+  std::string indicator;     // catalogue id ("" when the cell holds no statistic)
+  Applicant applicant = Applicant::none;  // table 三 column
+  Decimal value;             // the printed number; 0 for a blank or marker cell
+  bool blank = false;        // an empty cell, counted as 0
+  std::string marker;        // "/", "-", "—", "无" printed instead of a number
+  std::string unit;          // printed in the cell ("251000元") or the column's unit, or ""
+  Span number;               // the number (or marker) in norm; the cell's place when blank
+};
+
 // A table as read from markup or flattened text, before template matching.
 struct RawTable {
   Table grid;                // cells with spans in norm; rowspan/colspan resolved
   Span span;                 // in norm
   int anchor_line = -1;      // index into Doc::lines where it stands
+  // Filled by lib/structure/tables for tables matched to an official template:
+  // the canonical grid (table 三: 25/23 rows x 7 applicant columns; 二: one row
+  // per item x up to 3 columns; 四: 3 groups x 5) and one CellInfo per cell.
+  std::vector<CellInfo> info;
+  Format format = Format::unknown;  // template version matched (2019 / 2021 / legacy)
 };
 
 // Why a run of digits or numeral characters is not a quantity.
