@@ -1,7 +1,7 @@
 // ogi: the command-line tool.
 //
 //   ogi extract [--json] [--pretty] [--with-text] FILE|-
-//   ogi check [--json] [--lang zh|en] FILE...
+//   ogi check [--json] [--lang zh|en] [--html OUT.html] FILE...
 //   ogi compare [--json] [--lang zh|en] LAST THIS
 //   ogi batch [--jobs N] [--jsonl OUT | --csv OUT] PATH...
 //
@@ -81,6 +81,13 @@ void print_diagnostics(const std::string& path, const ogi::Report& r, const std:
   }
 }
 
+bool write_file(const std::string& path, const std::string& data) {
+  std::FILE* f = std::fopen(path.c_str(), "wb");
+  if (!f) return false;
+  bool ok = std::fwrite(data.data(), 1, data.size(), f) == data.size();
+  return std::fclose(f) == 0 && ok;
+}
+
 bool has_error(const std::vector<ogi::Finding>& findings) {
   for (const auto& f : findings)
     if (f.severity == ogi::Severity::error) return true;
@@ -107,6 +114,8 @@ int main(int argc, char** argv) {
   auto* check = app.add_subcommand("check", "Check reports; compiler-style diagnostics, exit 1 when errors are found");
   check->add_flag("--json", json, "Print the findings as JSON");
   check->add_option("--lang", lang, "Message language: zh or en")->check(CLI::IsMember({"zh", "en"}));
+  std::string html_out;
+  check->add_option("--html", html_out, "Also write a review page: the text with facts and findings marked (one input)");
   check->add_option("files", files, "Report files")->required();
 
   std::string last, current;
@@ -133,6 +142,10 @@ int main(int argc, char** argv) {
     return code == 0 ? kExitOk : kExitInput;
   }
   bool english = lang == "en";
+  if (*check && !html_out.empty() && files.size() != 1) {
+    fmt::print(stderr, "ogi: error: --html writes one page: give exactly one report\n");
+    return kExitInput;
+  }
   ogi::Options options;
 
   if (*extract) {
@@ -169,6 +182,10 @@ int main(int argc, char** argv) {
         fmt::print("{}\n", ogi::findings_to_json(r->findings, english));
       } else {
         print_diagnostics(path, *r, r->findings, english);
+      }
+      if (!html_out.empty() && !write_file(html_out, ogi::to_html(*r, path, english))) {
+        fmt::print(stderr, "ogi: error: cannot write {}\n", html_out);
+        return kExitInput;
       }
       if (status == kExitOk && has_error(r->findings)) status = kExitFindings;
     }

@@ -20,6 +20,11 @@ std::string to_json(const Report& report, const JsonOptions& options = {});
 // JSON for a list of findings (used by `ogi compare`).
 std::string findings_to_json(const std::vector<Finding>& findings, bool english = false);
 
+// A self-contained HTML page: the report text with every fact highlighted
+// (hover for its indicator and value) and each finding beside the numbers it
+// concerns. No scripts or styles are loaded from elsewhere.
+std::string to_html(const Report& report, const std::string& title, bool english = false);
+
 // CSV header line and one row per fact:
 // file,region,year,format,indicator,scope,applicant,value,unit,origin,approx
 std::string csv_header();

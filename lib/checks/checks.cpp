@@ -273,9 +273,11 @@ void check_relations(const CheckInput& in, std::vector<Finding>& out) {
     FactIndex idx(*in.facts, origin);
     if (idx.empty()) continue;
     for (const Relation& rel : relations()) {
-      // Table identities hold whichever template year printed the table; prose
-      // relations follow the report's format.
+      // Prose relations follow the report's format. Table identities hold
+      // whichever template year printed the table (a 2021 report may print the
+      // 2019 rows), but the legacy statistics table has identities of its own.
       if (origin == Origin::text && format != Format::unknown && !in_format(rel.formats, format)) continue;
+      if (origin == Origin::table && !(rel.formats & (format == Format::legacy ? in_legacy : in_tables))) continue;
       switch (rel.kind) {
         case RelationKind::balance:
           for (Applicant a : kColumns) evaluate_balance(rel, idx, origin, a, out);

@@ -103,7 +103,7 @@ TEST_CASE("table 三: row totals, and a blank 总计 cell is incomplete rather t
   const Applicant cols[] = {Applicant::natural_person, Applicant::commercial, Applicant::research,
                             Applicant::nonprofit, Applicant::legal_service, Applicant::other_org};
   for (Applicant a : cols) c.facts.push_back(fact("apply.result.granted", a == Applicant::natural_person ? "5" : "1", Origin::table, a));
-  c.facts.push_back(fact("apply.result.granted", "10", Origin::table, Applicant::total));
+  c.facts.push_back(fact("apply.result.granted", "11", Origin::table, Applicant::total));  // 5 + 5 x 1 = 10
   for (Applicant a : cols) c.facts.push_back(fact("apply.result.partial", "1", Origin::table, a));
   Fact blank = fact("apply.result.partial", "0", Origin::table, Applicant::total);
   blank.blank = true;
