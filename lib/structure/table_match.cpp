@@ -217,7 +217,7 @@ std::vector<Slot> place(const Row& row, const std::vector<int>& vi, int n, Ident
   for (int c = 0; c < n; ++c) {
     std::optional<Decimal> value;
     bool agree = true;
-    int common = -2;  // the printed index every placement puts here; -1 when they differ or none does
+    int common = -2;  // a printed index when every placement prints a value here; -1 when one leaves it blank
     for (const auto& pos : survivors) {
       int here = -1;
       for (int j = 0; j < k; ++j)
@@ -228,7 +228,7 @@ std::vector<Slot> place(const Row& row, const std::vector<int>& vi, int n, Ident
         common = here;
       } else {
         if (!(*value == v)) agree = false;
-        if (here != common) common = -1;
+        if (here < 0) common = -1;
       }
     }
     if (!agree) {
@@ -764,9 +764,9 @@ Result match_apply(const Doc& doc, const std::vector<Row>& all_rows, Format hint
     }
   }
   out.span = tspan;
-  res.matched = !out.grid.cells.empty() || std::any_of(v.rows.begin(), v.rows.end(), [](const T3Row& x) {
-                  return x.labelled;
-                });
+  // a table without values is still the table when several of its row labels are printed
+  res.matched = !out.grid.cells.empty() ||
+                std::count_if(v.rows.begin(), v.rows.end(), [](const T3Row& x) { return x.best >= 0.8; }) >= 3;
   return res;
 }
 
@@ -813,8 +813,15 @@ Result match_disclosure(const Doc& doc, const std::vector<Row>& rows, Format hin
     double s = 0;
   };
   std::vector<Pick> picks(tpl.size());
+  bool labels_seen = false;
   for (const Row& r : rows) {
-    if (r.values.empty()) continue;
+    if (r.values.empty()) {
+      if (!labels_seen) {
+        std::vector<Key> cands = candidates(r, {}, {}, 2);
+        for (const auto& a : alts) labels_seen = labels_seen || best_sim(cands, a) >= 0.8;
+      }
+      continue;
+    }
     std::vector<Key> cands = candidates(r, {}, {}, 2);
     double best = 0;
     std::size_t bt = 0;
@@ -958,7 +965,7 @@ Result match_disclosure(const Doc& doc, const std::vector<Row>& rows, Format hin
                                      "table 2: cells are missing from some rows and the remaining values cannot be "
                                      "placed in their columns uniquely; they were left out",
                                      out.span, unsure));
-  res.matched = any;
+  res.matched = any || labels_seen;
   res.rows_used = static_cast<int>(used.size());
   return res;
 }
@@ -976,15 +983,32 @@ Result match_review(const Doc& doc, const std::vector<Row>& rows) {
   std::vector<const Row*> used;
   for (const Row& r : rows) {
     if (vals.size() >= 15) break;
-    if (r.values.empty() || (r.filled() == 0 && !r.explicit_cells)) continue;
-    if (r.filled() == 0 && r.labels.empty()) continue;
+    if (r.values.empty()) continue;
+    // a row of empty cells is data only when it stands alone (an all-blank table); after
+    // header labels it is colspan padding
+    if (r.filled() == 0 && (!r.explicit_cells || !r.labels.empty() || r.values.size() < 5)) continue;
     std::size_t n = r.values.size();
     while (n > 0 && vals.size() + n > 15 && r.parsed[n - 1].kind == tt::ValueKind::empty) --n;
     for (std::size_t j = 0; j < n && vals.size() < 15; ++j) vals.push_back({&r, static_cast<int>(j)});
     used.push_back(&r);
   }
-  if (vals.empty()) return res;
   RawTable& out = res.table;
+  if (vals.empty()) {
+    for (const Row& r : rows)
+      for (const RCell& c : r.labels) {
+        std::u32string s = tt::squash(c.text, 60);
+        if (tt::contains(s, U"结果维持") || tt::contains(s, U"尚未审结") || tt::contains(s, U"复议后起诉")) {
+          res.matched = true;
+          out.grid.kind = TableKind::review_litigation;
+          out.grid.caption = "政府信息公开行政复议、行政诉讼情况";
+          out.grid.rows = 3;
+          out.grid.cols = 5;
+          out.span = rows_span(doc, {&r});
+          return res;
+        }
+      }
+    return res;
+  }
   out.grid.kind = TableKind::review_litigation;
   out.grid.caption = "政府信息公开行政复议、行政诉讼情况";
   out.grid.rows = 3;
@@ -1092,6 +1116,36 @@ Result match_legacy(const Doc& doc, const std::vector<Row>& rows) {
   out.grid.rows = static_cast<int>(tpl.size());
   out.grid.cols = 1;
   std::vector<std::string> unsure;
+  // 代码 columns (定西: "主动公开信息数 | 条 | 01"): zero-padded or consecutive row numbers
+  {
+    std::vector<Decimal> nums;
+    bool padded = false;
+    for (std::size_t t = 0; t < tpl.size(); ++t) {
+      int i = assign[t];
+      if (i < 0) continue;
+      const Row* r = cand[static_cast<std::size_t>(i)];
+      for (std::size_t j = 0; j < r->values.size(); ++j)
+        if (r->parsed[j].kind == tt::ValueKind::number) {
+          nums.push_back(r->parsed[j].number);
+          std::string_view tx = r->values[j].text;
+          if (tx.size() >= 2 && tx[0] == '0' && tx[1] >= '0' && tx[1] <= '9') padded = true;
+          break;
+        }
+    }
+    int steps = 0;
+    bool increasing = nums.size() >= 4;
+    for (std::size_t k = 1; k < nums.size(); ++k) {
+      if (!(nums[k - 1] < nums[k])) increasing = false;
+      auto d = Decimal::sub(nums[k], nums[k - 1]);
+      if (d && *d == Decimal(1)) ++steps;
+    }
+    if (padded || (increasing && 5 * steps >= 3 * static_cast<int>(nums.size() - 1))) {
+      out.span = rows_span(doc, cand);
+      res.matched = true;
+      res.rows_used = static_cast<int>(cand.size());
+      return res;  // the form's layout is known, its numbers are row codes
+    }
+  }
   for (std::size_t t = 0; t < tpl.size(); ++t) {
     int i = assign[t];
     if (i < 0 || tpl[t].key[0] == '-') continue;

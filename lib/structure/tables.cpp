@@ -186,6 +186,7 @@ void tables(Doc& doc) {
       if (line.boilerplate || covered[static_cast<std::size_t>(l)]) continue;
       std::string_view sv = doc.text(line.span);
       if (sv.size() > 400) continue;
+      if (sv.find("本年新收") == std::string_view::npos && sv.find("结转下") == std::string_view::npos) continue;
       std::vector<tr::Row> one = tr::rows_from_lines(doc, l, l + 1, covered, nullptr);
       if (one.empty()) continue;
       if (tm::row_similarity(one.front(), "一、本年新收政府信息公开申请数量") >= 0.8 ||
@@ -255,17 +256,41 @@ void tables(Doc& doc) {
     }
   }
 
-  // legacy 统计表 when no 2019/2021 table is there
+  // legacy 统计表 when no 2019/2021 table is there: only clusters of short,
+  // non-prose lines that use the table's words are tried (a long prose report
+  // costs one cheap pass)
   if (found.empty() && !have(Kind::legacy)) {
-    std::vector<char> used(static_cast<std::size_t>(nlines), 0);
-    std::vector<tr::Row> rows = tr::rows_from_lines(doc, 0, nlines, covered, &used);
-    tm::Result r = tm::match_legacy(doc, rows);
-    if (r.matched) {
-      int a = line_at(doc, r.table.span.begin), b = line_at(doc, r.table.span.end > 0 ? r.table.span.end - 1 : 0);
-      for (int l = a; l <= b; ++l)
-        if (used[static_cast<std::size_t>(l)]) doc.lines[static_cast<std::size_t>(l)].in_table = true;
-      r.table.anchor_line = a;
-      found.push_back({Kind::legacy, std::move(r)});
+    static constexpr std::string_view kWords[] = {"公开", "申请", "复议", "诉讼", "举报", "投诉", "费用", "机构",
+                                                  "人员", "经费", "会议", "培训", "发布会", "访谈", "解读", "回应"};
+    std::vector<int> cand;
+    for (int l = 0; l < nlines; ++l) {
+      const Line& line = doc.lines[static_cast<std::size_t>(l)];
+      if (line.boilerplate || covered[static_cast<std::size_t>(l)]) continue;
+      std::string_view sv = doc.text(line.span);
+      if (sv.size() > 300 || sv.find("。") != std::string_view::npos) continue;
+      bool word = false;
+      for (std::string_view w : kWords) word = word || sv.find(w) != std::string_view::npos;
+      if (word) cand.push_back(l);
+    }
+    int tried = 0;
+    for (std::size_t i = 0; i < cand.size() && tried < 40;) {
+      std::size_t j = i + 1;
+      while (j < cand.size() && cand[j] - cand[j - 1] <= 12) ++j;
+      if (j - i >= 4) {
+        ++tried;
+        int a = std::max(cand[i] - 3, 0), b = std::min(cand[j - 1] + 4, nlines);
+        std::vector<char> used(static_cast<std::size_t>(nlines), 0);
+        std::vector<tr::Row> rows = tr::rows_from_lines(doc, a, b, covered, &used);
+        tm::Result r = tm::match_legacy(doc, rows);
+        if (r.matched) {
+          for (int l = a; l < b; ++l)
+            if (used[static_cast<std::size_t>(l)]) doc.lines[static_cast<std::size_t>(l)].in_table = true;
+          r.table.anchor_line = a;
+          found.push_back({Kind::legacy, std::move(r)});
+          break;
+        }
+      }
+      i = j;
     }
   }
 
@@ -278,11 +303,15 @@ void tables(Doc& doc) {
         next = l;
         break;
       }
-    std::vector<tr::Row> rows = tr::rows_from_lines(doc, h + 1, next, covered, nullptr);
-    for (const tr::Row& r : rows)
-      if (r.filled() > 0) return;
-    for (int l = h + 1; l < next; ++l)
+    // "back to back with no content": nothing but prose (or nothing) under the heading
+    for (int l = h + 1; l < next; ++l) {
+      const Line& line = doc.lines[static_cast<std::size_t>(l)];
       if (covered[static_cast<std::size_t>(l)]) return;
+      if (line.boilerplate) continue;
+      std::string_view sv = doc.text(line.span);
+      if (tt::squash(sv, 8).empty() || tt::is_page_marker(sv)) continue;
+      if (!tt::looks_like_prose(sv)) return;
+    }
     tm::Result r;
     r.matched = true;
     r.table.grid.kind = table_kind(k);
@@ -292,7 +321,11 @@ void tables(Doc& doc) {
     r.table.anchor_line = h;
     found.push_back({k, std::move(r)});
   };
-  if (!have(Kind::legacy)) {
+  // only in a 2019/2021 report (a legacy report also has 二、主动公开政府信息情况)
+  int announced = (head[2] >= 0) + (head[3] >= 0) + (head[4] >= 0);
+  bool modern = doc.meta.format == Format::f2019 || doc.meta.format == Format::f2021 ||
+                (doc.meta.format == Format::unknown && announced >= 2);
+  if (!have(Kind::legacy) && modern) {
     absent(head[2], Kind::disclosure, "主动公开政府信息情况");
     absent(head[3], Kind::apply, "收到和处理政府信息公开申请情况");
     absent(head[4], Kind::review, "政府信息公开行政复议、行政诉讼情况");
