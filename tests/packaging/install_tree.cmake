@@ -1,0 +1,22 @@
+# cmake -DBUILD_DIR=... -DPREFIX=... [-DCONFIG=...] -P install_tree.cmake
+# Installs the build into PREFIX, removing what an earlier run left there, and
+# checks that the files a consumer needs are present.
+file(REMOVE_RECURSE "${PREFIX}")
+set(args --install "${BUILD_DIR}" --prefix "${PREFIX}")
+if(CONFIG)
+  list(APPEND args --config "${CONFIG}")
+endif()
+execute_process(COMMAND "${CMAKE_COMMAND}" ${args} RESULT_VARIABLE rc)
+if(NOT rc EQUAL 0)
+  message(FATAL_ERROR "cmake --install failed (${rc})")
+endif()
+foreach(f include/ogi/ogi.hpp include/ogi/version.hpp include/ogi/ogi.h)
+  if(NOT EXISTS "${PREFIX}/${f}")
+    message(FATAL_ERROR "installed tree lacks ${f}")
+  endif()
+endforeach()
+file(GLOB_RECURSE configs "${PREFIX}/*/ogiConfig.cmake")
+if(NOT configs)
+  message(FATAL_ERROR "installed tree lacks ogiConfig.cmake")
+endif()
+message(STATUS "ogi installed into ${PREFIX}")
