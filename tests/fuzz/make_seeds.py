@@ -202,3 +202,30 @@ NUMBERS = [
 ]
 for name, text in NUMBERS:
     put("fuzz_numbers", name, text)
+
+# fuzz_capi: the first byte picks options and calls (see fuzz_capi.cpp), the
+# rest is a report.
+CAPI = [
+    ("detect_legacy", 0x00, LEGACY),
+    ("text_nochecks", 0x09, LEGACY),
+    ("markdown", 0x02, F2021_PIPES),
+    ("html", 0x03, HTML_TABLE),
+    ("bad_kind", 0x05, LEGACY),
+    ("kind_99", 0x06, "x"),
+    ("bad_version", 0x11, LEGACY),
+    ("null_options", 0x10, F2021_PIPES),
+    ("too_large", 0x21, LEGACY),
+    ("null_error", 0x40, FLAT_2019),
+    ("error_paths", 0x80, LEGACY),
+    ("error_paths_html", 0x83, HTML_TABLE),
+    ("error_paths_empty", 0x80, ""),
+    ("json_flags", 0xE1, CELL_PER_LINE),
+    ("gbk", 0x01, LEGACY.encode("gbk")),
+    ("utf16", 0x00, b"\xff\xfe" + FLAT_2019.encode("utf-16-le")),
+    ("whitespace", 0x80, "  \n\t"),
+    ("nul", 0x81, b"\x00" * 16),
+]
+for name, ctl, body in CAPI:
+    if isinstance(body, str):
+        body = body.encode("utf-8")
+    put("fuzz_capi", name + ".bin", bytes([ctl]) + body)
