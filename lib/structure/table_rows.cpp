@@ -281,6 +281,16 @@ std::vector<Row> rows_from_lines(const Doc& doc, int begin, int end, const std::
   return rows;
 }
 
+std::vector<RCell> pipe_cells(const Doc& doc, int line, bool& separator) {
+  const Line& l = doc.lines[static_cast<std::size_t>(line)];
+  std::string_view sv = doc.text(l.span);
+  separator = false;
+  if (sv.find('|') == std::string_view::npos) return {};
+  PipeLine pl = split_pipes(sv, l.span.begin);
+  separator = pl.separator;
+  return std::move(pl.pieces);
+}
+
 Span value_span(const Doc& doc, const RCell& cell, const tt::Value& v) {
   if (v.kind == tt::ValueKind::empty || v.kind == tt::ValueKind::none) {
     return Span{cell.span.begin, cell.span.begin};

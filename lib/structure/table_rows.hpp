@@ -44,6 +44,11 @@ std::vector<Row> rows_from_grid(const Doc& doc, const Table& grid, int first_lin
 std::vector<Row> rows_from_lines(const Doc& doc, int begin, int end, const std::vector<char>& skip,
                                  std::vector<char>* used);
 
+// The cells of a line written with pipes ("| a | b |", "a | b |"), without
+// the empty pieces outside the first and last pipe; `separator` is set for a
+// Markdown rule line (|---|:--:|). Empty when the line has no pipe.
+std::vector<RCell> pipe_cells(const Doc& doc, int line, bool& separator);
+
 // The span a cell's number occupies in norm (for markup cells whose text
 // differs from the norm bytes: the cell span).
 Span value_span(const Doc& doc, const RCell& cell, const tables_text::Value& v);

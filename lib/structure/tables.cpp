@@ -100,6 +100,26 @@ Kind classify_markup(const std::vector<tr::Row>& rows) {
   return Kind::none;
 }
 
+// The table a markup row opens: 第二十条第（一）项, the corner note of 三, the 行政复议 header of 四.
+Kind starts_table(const tr::Row& r) {
+  std::u32string all;
+  for (const tr::RCell& c : r.labels) all += tt::squash(c.text, 200);
+  if (tt::contains(all, U"勾稽关系")) return Kind::apply;
+  if (tt::contains(all, U"行政复议") && (tt::contains(all, U"行政诉讼") || tt::contains(all, U"结果维持")))
+    return Kind::review;
+  if (tt::contains(all, U"第二十条")) return Kind::disclosure;
+  return Kind::none;
+}
+
+Span cells_span(const std::vector<tr::Row>& rows, Span fallback) {
+  Span s{SIZE_MAX, 0};
+  for (const tr::Row& r : rows) {
+    for (const tr::RCell& c : r.labels) s.begin = std::min(s.begin, c.span.begin), s.end = std::max(s.end, c.span.end);
+    for (const tr::RCell& c : r.values) s.begin = std::min(s.begin, c.span.begin), s.end = std::max(s.end, c.span.end);
+  }
+  return s.begin == SIZE_MAX ? fallback : s;
+}
+
 TableKind table_kind(Kind k) {
   switch (k) {
     case Kind::disclosure: return TableKind::disclosure;
@@ -147,19 +167,34 @@ void tables(Doc& doc) {
       mark(a, b);
     }
     std::vector<tr::Row> rows = tr::rows_from_grid(doc, mt.grid, a, b);
-    Kind k = classify_markup(rows);
-    tm::Result r;
-    if (k == Kind::apply && !have(Kind::apply)) r = tm::match_apply(doc, rows, doc.meta.format);
-    else if (k == Kind::review && !have(Kind::review)) r = tm::match_review(doc, rows);
-    else if (k == Kind::disclosure && !have(Kind::disclosure)) r = tm::match_disclosure(doc, rows, doc.meta.format);
-    else if (k == Kind::legacy && !have(Kind::legacy)) r = tm::match_legacy(doc, rows);
-    if (r.matched) {
-      r.table.span = mt.span;
+    // one grid may hold several of the tables (二, 三 and 四 in one <table>): split at their first rows
+    std::vector<std::pair<Kind, std::size_t>> parts;
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+      Kind k = starts_table(rows[i]);
+      if (k == Kind::none) continue;
+      bool seen = std::any_of(parts.begin(), parts.end(), [&](const auto& p) { return p.first == k; });
+      if (!seen) parts.push_back({k, i});
+    }
+    if (parts.empty()) parts.push_back({classify_markup(rows), 0});
+    parts.front().second = 0;
+    bool any = false;
+    for (std::size_t p = 0; p < parts.size(); ++p) {
+      std::size_t end = p + 1 < parts.size() ? parts[p + 1].second : rows.size();
+      std::vector<tr::Row> part(std::make_move_iterator(rows.begin() + static_cast<std::ptrdiff_t>(parts[p].second)),
+                                std::make_move_iterator(rows.begin() + static_cast<std::ptrdiff_t>(end)));
+      Kind k = parts.size() == 1 ? parts[p].first : classify_markup(part);
+      tm::Result r;
+      if (k == Kind::apply && !have(Kind::apply)) r = tm::match_apply(doc, part, doc.meta.format);
+      else if (k == Kind::review && !have(Kind::review)) r = tm::match_review(doc, part);
+      else if (k == Kind::disclosure && !have(Kind::disclosure)) r = tm::match_disclosure(doc, part, doc.meta.format);
+      else if (k == Kind::legacy && !have(Kind::legacy)) r = tm::match_legacy(doc, part);
+      if (!r.matched) continue;
+      any = true;
+      r.table.span = parts.size() == 1 ? mt.span : cells_span(part, mt.span);
       r.table.anchor_line = a;
       found.push_back({k, std::move(r)});
-    } else {
-      others.push_back(std::move(mt));
     }
+    if (!any) others.push_back(std::move(mt));
   }
   doc.markup_tables.clear();
 
@@ -329,6 +364,51 @@ void tables(Doc& doc) {
     absent(head[2], Kind::disclosure, "主动公开政府信息情况");
     absent(head[3], Kind::apply, "收到和处理政府信息公开申请情况");
     absent(head[4], Kind::review, "政府信息公开行政复议、行政诉讼情况");
+  }
+
+  // other tables written with pipes (Markdown or " | " rows) outside the templates:
+  // kept as they are (kind other), their lines left to the prose stage
+  for (int l = 0; l < nlines;) {
+    auto table_line = [&](int k, bool& sep) {
+      const Line& line = doc.lines[static_cast<std::size_t>(k)];
+      if (line.boilerplate || line.in_table || covered[static_cast<std::size_t>(k)]) return false;
+      std::vector<tr::RCell> cells = tr::pipe_cells(doc, k, sep);
+      if (sep) return true;
+      int nonempty = 0;
+      for (const tr::RCell& c : cells) nonempty += c.text.empty() ? 0 : 1;
+      return nonempty >= 2;
+    };
+    bool sep = false;
+    int e = l;
+    while (e < nlines && table_line(e, sep)) ++e;
+    if (e - l >= 2) {
+      RawTable t;
+      t.grid.kind = TableKind::other;
+      t.anchor_line = l;
+      t.span = Span{doc.lines[static_cast<std::size_t>(l)].span.begin, doc.lines[static_cast<std::size_t>(e - 1)].span.end};
+      t.grid.span = t.span;
+      int r = 0;
+      for (int k = l; k < e; ++k) {
+        std::vector<tr::RCell> cells = tr::pipe_cells(doc, k, sep);
+        if (sep) {
+          if (r == 1 && t.grid.header_rows == 0) t.grid.header_rows = 1;
+          continue;
+        }
+        for (std::size_t c = 0; c < cells.size(); ++c) {
+          Cell cell;
+          cell.row = r;
+          cell.col = static_cast<int>(c);
+          cell.text = std::string(cells[c].text);
+          cell.span = cells[c].span;
+          t.grid.cells.push_back(std::move(cell));
+        }
+        t.grid.cols = std::max(t.grid.cols, static_cast<int>(cells.size()));
+        ++r;
+      }
+      t.grid.rows = r;
+      if (r >= 2) others.push_back(std::move(t));
+    }
+    l = std::max(e, l + 1);
   }
 
   // 5. output in document order: template tables, then the rest

@@ -207,6 +207,40 @@ TEST_CASE("HTML grid: rowspan/colspan, header colspans that differ from data col
   CHECK(after.front()->blank);
 }
 
+TEST_CASE("one HTML grid holding tables 二, 三 and 四 is split at their first rows") {
+  std::string html;
+  REQUIRE(read(std::string(OGI_FIXTURES_DIR) + "/tables/markup_2019.html", html));
+  for (const char* cut : {"</tbody></table>\n<p>三、收到和处理政府信息公开申请情况</p>\n<table border=\"1\"><tbody>",
+                          "</tbody></table>\n<p>四、政府信息公开行政复议、行政诉讼情况</p>\n<table border=\"1\"><tbody>"}) {
+    std::size_t at = html.find(cut);
+    REQUIRE(at != std::string::npos);
+    html.erase(at, std::string_view(cut).size());
+  }
+  Report r = parse_text(html, ogi::Options::Kind::html);
+  REQUIRE(table_of(r, TableKind::disclosure));
+  REQUIRE(table_of(r, TableKind::apply));
+  REQUIRE(table_of(r, TableKind::review_litigation));
+  CHECK(table_of(r, TableKind::apply)->cells.size() == 161);
+  CHECK(cell(r, "disclosure.licensing.decisions") == Decimal(1200));
+  CHECK(cell(r, "apply.result.total", Applicant::total) == Decimal(46));
+  CHECK(cell(r, "review.total") == Decimal(4));
+}
+
+TEST_CASE("a Markdown table outside the templates is kept as a table of kind other") {
+  Report r = parse_text("一、总体情况\n本年度工作如下表。\n\n| 项目 | 数量 | 备注 |\n|---|---|---|\n| 主动公开信息 | 1200 | 条 |\n"
+                        "| 受理申请 | 35 | 件 |\n\n二、其他\n",
+                        ogi::Options::Kind::markdown);
+  const ogi::Table* t = table_of(r, TableKind::other);
+  REQUIRE(t);
+  CHECK(t->rows == 3);
+  CHECK(t->cols == 3);
+  CHECK(t->header_rows == 1);
+  REQUIRE(t->cells.size() == 9);
+  CHECK(t->cells[4].text == "1200");
+  CHECK(t->cells[4].span.of(r.text) == "1200");
+  for (const Fact& f : r.facts) CHECK(f.origin != Origin::table);
+}
+
 TEST_CASE("dropped empty cells: only what every placement agrees on is kept, and the rest is flagged") {
   ogi::Options o;
   o.checks = false;
