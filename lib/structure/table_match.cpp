@@ -180,19 +180,18 @@ std::vector<Slot> place(const Row& row, const std::vector<int>& vi, int n, Ident
   if (k == 0) return slots;
   // by layout columns
   if (ref && !row.columns.empty() && static_cast<int>(ref->size()) == n) {
-    int min_gap = 1 << 20;
-    for (int c = 1; c < n; ++c) min_gap = std::min(min_gap, (*ref)[static_cast<std::size_t>(c)] - (*ref)[static_cast<std::size_t>(c - 1)]);
-    int tol = std::max(2, min_gap / 2);
+    // each value goes to the nearest reference column, when that one is clearly nearer than the next
     std::vector<int> at;
     bool ok = true;
     for (int j : vi) {
       int col = row.columns[static_cast<std::size_t>(j)];
-      int best = -1, bd = 1 << 20;
+      int best = -1, bd = 1 << 20, second = 1 << 20;
       for (int c = 0; c < n; ++c) {
         int d = std::abs(col - (*ref)[static_cast<std::size_t>(c)]);
-        if (d < bd) bd = d, best = c;
+        if (d < bd) second = bd, bd = d, best = c;
+        else if (d < second) second = d;
       }
-      if (bd > tol || (!at.empty() && best <= at.back())) {
+      if (2 * bd >= second || (!at.empty() && best <= at.back())) {
         ok = false;
         break;
       }
@@ -425,7 +424,7 @@ struct T3Row {
   std::vector<double> s;    // similarity per template row
   double best = 0;
   bool labelled = false;
-  enum Kind { full, partial, label_only } kind = label_only;
+  enum Kind { full, partial, label_only, blank_row } kind = label_only;
   std::vector<Slot> slots;  // placement into the 7 columns
   bool ambiguous = false;
 };
@@ -438,7 +437,38 @@ struct T3Variant {
   std::vector<std::vector<int>> alignments;
 };
 
-T3Variant t3_variant(const std::vector<const Row*>& rows, Format f) {
+// Layout columns of the applicant headers (自然人 … 总计) printed above the
+// data rows: the reference for rows that lost cells when no complete row
+// is there to compare with (a PDF whose legal-person columns are all blank).
+std::vector<int> header_columns(const Doc& doc, const std::vector<Row>& rows, std::size_t z) {
+  static constexpr std::u32string_view kWords[7][2] = {{U"自然人", U"自然人"}, {U"商业", U"企业"},  {U"科研", U"科研"},
+                                                       {U"社会", U"公益"},     {U"法律", U"法律"},  {U"其他", U"其它"},
+                                                       {U"总计", U"合计"}};
+  std::vector<int> col(7, -1);
+  int last = -1;
+  for (std::size_t i = 0; i < z && i < rows.size(); ++i) {
+    const Row& r = rows[i];
+    if (r.first_line < 0 || r.from_markup) continue;
+    for (int l = std::max(r.first_line, last + 1); l <= r.last_line; ++l) {
+      last = l;
+      std::string_view sv = doc.text(doc.lines[static_cast<std::size_t>(l)].span);
+      if (sv.size() > 600) continue;
+      for (const tt::Token& t : tt::tokens(sv)) {
+        std::u32string w = tt::squash(sv.substr(t.begin, t.end - t.begin), 12);
+        for (int c = 0; c < 7; ++c)
+          if (col[static_cast<std::size_t>(c)] < 0 &&
+              (tt::starts_with(w, kWords[c][0]) || (c == 3 && tt::starts_with(w, kWords[c][1]))))
+            col[static_cast<std::size_t>(c)] = t.column;
+      }
+    }
+  }
+  for (int c = 0; c < 7; ++c)
+    if (col[static_cast<std::size_t>(c)] < 0 || (c > 0 && col[static_cast<std::size_t>(c)] <= col[static_cast<std::size_t>(c - 1)]))
+      return {};
+  return col;
+}
+
+T3Variant t3_variant(const std::vector<const Row*>& rows, Format f, const std::vector<int>& header_ref) {
   T3Variant v;
   v.format = f;
   v.tpl = tp::t3_rows(f);
@@ -479,13 +509,24 @@ T3Variant t3_variant(const std::vector<const Row*>& rows, Format f) {
     }
     v.rows.push_back(std::move(x));
   }
+  // In layout text (PDF) an empty cell prints nothing: a recognised row label
+  // standing alone is a row of blank cells — unless a row with values takes
+  // its place in the alignment (a wrapped label above its numbers).
+  bool layout = std::any_of(rows.begin(), rows.end(), [](const Row* r) { return !r->columns.empty(); });
+  if (layout)
+    for (T3Row& x : v.rows)
+      if (x.kind == T3Row::label_only && x.row->plain && x.row->values.empty() && x.best >= 0.8) {
+        x.kind = T3Row::blank_row;
+        x.slots.assign(static_cast<std::size_t>(n), Slot{true, -1});
+      }
   // placement of rows that lost cells
   std::vector<const Row*> raw;
   for (const T3Row& x : v.rows) raw.push_back(x.row);
   for (std::size_t i = 0; i < v.rows.size(); ++i) {
     T3Row& x = v.rows[i];
-    if (x.kind == T3Row::label_only) continue;
+    if (x.kind == T3Row::label_only || x.kind == T3Row::blank_row) continue;
     const std::vector<int>* ref = x.kind == T3Row::partial ? nearest_ref(raw, i, n) : nullptr;
+    if (x.kind == T3Row::partial && !ref && !header_ref.empty()) ref = &header_ref;
     x.slots = place(*x.row, x.vi, n, Ident::row_sum, ref, x.ambiguous);
   }
   // alignment
@@ -502,7 +543,10 @@ T3Variant t3_variant(const std::vector<const Row*>& rows, Format f) {
       if (x.labelled) {
         if (s >= 0.5) {
           auto q = static_cast<std::int64_t>(s * 1000.0 + 0.5);
-          sc = x.kind == T3Row::full ? 1000 + q : x.kind == T3Row::partial ? 600 + q : q / 10;
+          sc = x.kind == T3Row::full      ? 1000 + q
+               : x.kind == T3Row::partial ? 600 + q
+               : x.kind == T3Row::blank_row ? 400 + q / 2
+                                            : q / 10;
         }
       } else {
         sc = x.kind == T3Row::full ? 1000 : x.kind == T3Row::partial ? 300 : kNeg;
@@ -510,7 +554,7 @@ T3Variant t3_variant(const std::vector<const Row*>& rows, Format f) {
       al.match[static_cast<std::size_t>(i) * static_cast<std::size_t>(al.m) + static_cast<std::size_t>(t)] = sc;
     }
     al.skip_row[static_cast<std::size_t>(i)] =
-        x.kind == T3Row::label_only ? 0 : x.labelled ? -800 : x.kind == T3Row::full ? -300 : 0;
+        x.kind == T3Row::label_only || x.kind == T3Row::blank_row ? 0 : x.labelled ? -800 : x.kind == T3Row::full ? -300 : 0;
   }
   v.score = al.run();
   v.alignments = al.best(24);
@@ -619,8 +663,15 @@ Result match_apply(const Doc& doc, const std::vector<Row>& all_rows, Format hint
     for (std::size_t i = z; i < all_rows.size() && rows.size() < kMaxRows; ++i) rows.push_back(&all_rows[i]);
   }
   if (rows.empty()) return res;
-  T3Variant v21 = t3_variant(rows, Format::f2021);
-  T3Variant v19 = t3_variant(rows, Format::f2019);
+  std::vector<int> header_ref;
+  {
+    std::size_t z = all_rows.size();
+    for (std::size_t i = 0; i < all_rows.size(); ++i)
+      if (&all_rows[i] == rows.front()) z = i;
+    header_ref = header_columns(doc, all_rows, z);
+  }
+  T3Variant v21 = t3_variant(rows, Format::f2021, header_ref);
+  T3Variant v19 = t3_variant(rows, Format::f2019, header_ref);
   bool use19 = v19.score > v21.score || (v19.score == v21.score && hint == Format::f2019);
   T3Variant& v = use19 ? v19 : v21;
   if (v.alignments.empty()) return res;

@@ -231,6 +231,7 @@ std::vector<Row> rows_from_lines(const Doc& doc, int begin, int end, const std::
       Row row;
       row.labels.push_back(whole);
       row.first_line = row.last_line = l;
+      row.plain = true;
       rows.push_back(std::move(row));
       cur = static_cast<int>(rows.size()) - 1;
       mark(l);
@@ -273,6 +274,7 @@ std::vector<Row> rows_from_lines(const Doc& doc, int begin, int end, const std::
       row.columns.push_back(toks[k].column);
     }
     row.parsed = std::move(tail);
+    row.plain = true;
     row.first_line = row.last_line = l;
     rows.push_back(std::move(row));
     cur = -1;

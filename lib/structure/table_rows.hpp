@@ -28,6 +28,7 @@ struct Row {
   int first_line = -1, last_line = -1;  // lines of Doc::lines it covers
   bool explicit_cells = false; // empty cells are written (markup, pipes)
   bool from_markup = false;
+  bool plain = false;          // a text line without pipes (layout row, or a lone label)
 
   // Number of value cells that are not empty.
   int filled() const;

@@ -113,6 +113,26 @@ TEST_CASE("pdftotext -layout rows: wrapped labels, vertical group labels, page b
   check_t4(r, kStandardT4);
 }
 
+TEST_CASE("pdftotext -layout with blank cells: placed under the headers, label-only rows are blank rows") {
+  Report r = parse_fixture("layout_blank_cells_2021.txt");
+  CHECK(cell(r, "apply.new", Applicant::natural_person) == Decimal(26));
+  CHECK(cell(r, "apply.new", Applicant::total) == Decimal(26));
+  auto b = table_facts(r, "apply.new", Applicant::commercial);
+  REQUIRE(b.size() == 1);
+  CHECK(b.front()->blank);
+  CHECK(cell(r, "apply.result.refused.law_prohibited", Applicant::natural_person) == Decimal(1));
+  CHECK(cell(r, "apply.result.unavailable.not_held", Applicant::total) == Decimal(2));
+  for (Applicant a : kCols) {
+    auto s = table_facts(r, "apply.result.refused.state_secret", a);  // a row printed with every cell empty
+    REQUIRE(s.size() == 1);
+    CHECK(s.front()->blank);
+  }
+  CHECK(cell(r, "apply.carried_out", Applicant::total) == Decimal(0));
+  CHECK(cell(r, "apply.result.total", Applicant::natural_person) == Decimal(26));
+  for (const ogi::Finding& f : r.findings) CHECK(f.rule != "table.ambiguous");
+  check_t4(r, {0, 0, 0, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0});
+}
+
 TEST_CASE("OCR Markdown: per-row mini-tables, 数据1..6 headers, stubs, a bogus header row, label typos") {
   Report r = parse_fixture("markdown_minitables_2021.md");
   check_t2_2021(r);
