@@ -42,6 +42,8 @@ class OffsetMap {
   Span to_orig(Span s) const { return {to_orig(s.begin, false), to_orig(s.end, true)}; }
   Span to_derived(Span s) const { return {to_derived(s.begin, false), to_derived(s.end, true)}; }
   bool empty() const { return segs_.empty(); }
+  // Room for n segments (a 100 MB text can have millions; avoids doubling).
+  void reserve(std::size_t n) { segs_.reserve(n); }
   const std::vector<Segment>& segments() const { return segs_; }
 
  private:
@@ -71,7 +73,8 @@ struct CellInfo {
 struct RawTable {
   Table grid;                // cells with spans in norm; rowspan/colspan resolved
   Span span;                 // in norm
-  int anchor_line = -1;      // index into Doc::lines where it stands
+  int anchor_line = -1;      // index into Doc::lines where it stands (-1 from layout: the
+                             // text stage or the tables stage fills it from `span`)
   // Filled by lib/structure/tables for tables matched to an official template:
   // the canonical grid (table 三: 25/23 rows x 7 applicant columns; 二: one row
   // per item x up to 3 columns; 四: 3 groups x 5) and one CellInfo per cell.
@@ -99,6 +102,8 @@ struct Doc {
   std::string plain;
   OffsetMap plain_map;       // plain -> source
   std::vector<RawTable> markup_tables;  // from HTML; spans in plain until text stage maps them to norm
+                                        // (every <table>, nested ones too, in document order; Cell::text
+                                        // is the cell's plain text, its paragraphs joined by spaces)
   // text: NFKC, spaces, Traditional -> Simplified
   std::string norm;
   OffsetMap norm_map;        // norm -> plain
@@ -113,6 +118,7 @@ struct Doc {
   std::vector<QuantityContext> quantity_context;  // parallel to quantities, see numbers/context.hpp
   // facts
   std::vector<Fact> facts;
+  std::vector<Fact> sums;    // prose sums of several indicators (Report::sums), lib/facts
   // checks
   std::vector<Finding> findings;
 

@@ -31,6 +31,10 @@ Report finish(detail::Doc&& doc) {
     f.span = doc.to_source(f.span);
     if (!f.percent_span.empty()) f.percent_span = doc.to_source(f.percent_span);
   }
+  for (Fact& f : doc.sums) {
+    f.span = doc.to_source(f.span);
+    if (!f.percent_span.empty()) f.percent_span = doc.to_source(f.percent_span);
+  }
   for (Finding& f : doc.findings) {
     f.span = doc.to_source(f.span);
     for (Span& s : f.spans) s = doc.to_source(s);
@@ -40,6 +44,7 @@ Report finish(detail::Doc&& doc) {
   r.sections = std::move(doc.sections);
   r.quantities = std::move(doc.quantities);
   r.facts = std::move(doc.facts);
+  r.sums = std::move(doc.sums);
   r.findings = std::move(doc.findings);
   r.text = std::move(doc.source);
   return r;

@@ -140,6 +140,9 @@ struct Fact {
   std::string marker;          // "/", "-", "无" when the cell held a marker instead of a number
   std::optional<Decimal> percent;  // a percentage printed for this fact ("占3.4%"), for the checks
   Span percent_span;
+  // Added after v1: for an entry of Report::sums, the indicators the prose
+  // counts together (indicator is then these ids joined with '+').
+  std::vector<std::string> parts;
 };
 
 enum class Severity { info, warning, error };
@@ -165,6 +168,10 @@ struct Report {
   std::vector<Quantity> quantities;
   std::vector<Fact> facts;
   std::vector<Finding> findings;
+  // Added after v1: prose numbers that state the sum of several indicators
+  // ("予以公开及部分公开258件"): no fact of any one of them, but checkable
+  // against the sum of their table values (Fact::parts names them).
+  std::vector<Fact> sums;
 
   // Line and column (1-based, column in code points) of a byte offset in text.
   std::pair<int, int> line_col(std::size_t offset) const;

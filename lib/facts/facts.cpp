@@ -1,6 +1,1251 @@
-// lib/facts: (placeholder)
+// lib/facts: prose quantities -> indicator facts.
+//
+// Reads the quantities of the numbers stage (doc.quantities, one per number in
+// the body text outside tables) and decides, for each, whether the prose says
+// it is one of the catalogue's statistics. What it maps:
+//
+//   * a number whose clause names an indicator ("全市共新增主动公开政府信息
+//     130661条", "在答复的120件申请中", "另有103件顺延到下年度答复");
+//   * "其中" breakdowns by scope ("其中市级行政机关…74949条，各县(市)、区…
+//     55712条" -> own_level / lower_levels of the indicator stated before);
+//   * a verb that takes its object from the clause before ("制发规范性文件510
+//     件，主动公开425件" -> 主动公开规范性文件);
+//   * "分别为" lists whose items all name indicators ("当面、网络、信函申请分
+//     别为16件、64件、40件"); lists of named units stay plain quantities;
+//   * percentages that give the share of a fact ("占33.3%", "比例为83.3%",
+//     "(1.68%)"), kept on the fact for the checks (Fact::percent);
+//   * explicit statements of absence as 0 ("没有收到…举报投诉", "未收取费用",
+//     "未发生收费情况", "未发生因…被行政复议纠错").
+//
+// What it does not do: guess. A number is mapped only when its own clause (or
+// the construction above) names the indicator, the unit fits the indicator,
+// the section may hold it, and the indicator belongs to the report's format
+// (a 2021 report gets no legacy ids). Everything else stays a quantity.
+//
+// Cost: every look-around is bounded (kBack bytes before a number, kAhead
+// after), alias matching is over these bounded windows; linear in the text.
+#include <algorithm>
+#include <array>
+#include <cstdint>
+#include <optional>
+#include <set>
+#include <tuple>
+#include <string>
+#include <string_view>
+#include <vector>
+
 #include "doc.hpp"
+#include "ogi/catalogue.hpp"
 
 namespace ogi::detail {
-void facts(Doc&) {}
+namespace {
+
+using sv = std::string_view;
+
+constexpr std::size_t kBack = 600;   // bytes looked back from a number for its sentence
+constexpr std::size_t kAhead = 160;  // bytes looked ahead for the rest of its clause
+constexpr std::size_t kFamilyBack = 400;
+
+// ---------------------------------------------------------------------------
+// text helpers
+
+bool starts(sv s, sv p) { return s.substr(0, p.size()) == p; }
+bool ends(sv s, sv p) { return s.size() >= p.size() && s.substr(s.size() - p.size()) == p; }
+bool has(sv s, sv p) { return s.find(p) != sv::npos; }
+
+bool is_cont(unsigned char c) { return (c & 0xC0) == 0x80; }
+
+// Moves an offset forward to a UTF-8 character boundary.
+std::size_t char_floor_fwd(sv t, std::size_t i) {
+  while (i < t.size() && is_cont(static_cast<unsigned char>(t[i]))) ++i;
+  return i;
+}
+
+// The text without whitespace (labels are compared compact: PDF text breaks
+// lines inside words, "答\n复").
+std::string compact(sv s) {
+  std::string out;
+  out.reserve(s.size());
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') continue;
+    if (c == 0xE3 && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0x80 &&
+        static_cast<unsigned char>(s[i + 2]) == 0x80) {  // U+3000
+      i += 2;
+      continue;
+    }
+    if (c == 0xC2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0xA0) {  // NBSP
+      ++i;
+      continue;
+    }
+    out.push_back(s[i]);
+  }
+  return out;
+}
+
+// Kinds of delimiter, weakest first.
+enum class Delim { none, clause, segment, sentence, paragraph };
+
+// The delimiter starting at t[i], and its length.
+std::pair<Delim, std::size_t> delim_at(sv t, std::size_t i) {
+  unsigned char c = static_cast<unsigned char>(t[i]);
+  switch (c) {
+    case ',': case ':': return {Delim::clause, 1};
+    case ';': return {Delim::segment, 1};
+    case '!': case '?': return {Delim::sentence, 1};
+    case '\n': {
+      std::size_t j = i + 1;
+      while (j < t.size() && (t[j] == ' ' || t[j] == '\t' || t[j] == '\r')) ++j;
+      if (j < t.size() && t[j] == '\n') return {Delim::paragraph, j + 1 - i};
+      return {Delim::none, 1};
+    }
+    default: break;
+  }
+  if (c == 0xE3 && i + 2 < t.size() && static_cast<unsigned char>(t[i + 1]) == 0x80) {
+    unsigned char d = static_cast<unsigned char>(t[i + 2]);
+    if (d == 0x82) return {Delim::sentence, 3};  // 。
+  }
+  if (c == 0xEF && i + 2 < t.size() && static_cast<unsigned char>(t[i + 1]) == 0xBC) {
+    unsigned char d = static_cast<unsigned char>(t[i + 2]);
+    if (d == 0x8C || d == 0x9A) return {Delim::clause, 3};   // ， ：
+    if (d == 0x9B) return {Delim::segment, 3};               // ；
+    if (d == 0x81 || d == 0x9F) return {Delim::sentence, 3};  // ！ ？
+  }
+  return {Delim::none, 0};
+}
+
+bool is_open_paren(sv t, std::size_t i) {
+  return t[i] == '(' || (i + 2 < t.size() && t.substr(i, 3) == "\xEF\xBC\x88");
+}
+bool is_close_paren(sv t, std::size_t i) {
+  return t[i] == ')' || (i + 2 < t.size() && t.substr(i, 3) == "\xEF\xBC\x89");
+}
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+// A short parenthesised note without digits or delimiters ("(班)", "(市)")
+// is part of the words around it; returns the offset after its ')' or npos.
+std::size_t short_paren_end(sv t, std::size_t i, std::size_t limit) {
+  std::size_t open = t[i] == '(' ? 1 : 3;
+  std::size_t j = i + open;
+  std::size_t stop = std::min(limit, i + 40);
+  while (j < stop) {
+    if (is_close_paren(t, j)) return j + (t[j] == ')' ? 1 : 3);
+    if (is_digit(t[j]) || is_open_paren(t, j)) return sv::npos;
+    if (delim_at(t, j).first != Delim::none) return sv::npos;
+    ++j;
+  }
+  return sv::npos;
+}
+
+// Where the last delimiter of at least `level` in [from, to) ends (from when none).
+struct Bounds {
+  std::size_t clause, segment, sentence;
+};
+Bounds bounds_before(sv t, std::size_t from, std::size_t to) {
+  from = char_floor_fwd(t, from);
+  Bounds b{from, from, from};
+  std::size_t i = from;
+  while (i < to) {
+    if (is_open_paren(t, i)) {
+      std::size_t e = short_paren_end(t, i, to);
+      if (e != sv::npos) {
+        i = e;
+        continue;
+      }
+      i += t[i] == '(' ? 1 : 3;
+      b.clause = i;
+      continue;
+    }
+    if (is_close_paren(t, i)) {
+      i += t[i] == ')' ? 1 : 3;
+      b.clause = i;
+      continue;
+    }
+    auto [d, n] = delim_at(t, i);
+    if (d == Delim::none) {
+      i += n ? n : 1;
+      continue;
+    }
+    i += n;
+    b.clause = i;
+    if (d >= Delim::segment) b.segment = i;
+    if (d >= Delim::sentence) b.sentence = i;
+  }
+  return b;
+}
+
+// The end of the clause that starts at `from` (to at the latest).
+std::size_t clause_end(sv t, std::size_t from, std::size_t to) {
+  std::size_t i = from;
+  while (i < to) {
+    if (is_open_paren(t, i)) {
+      std::size_t e = short_paren_end(t, i, to);
+      if (e == sv::npos) return i;
+      i = e;
+      continue;
+    }
+    if (is_close_paren(t, i)) return i;
+    auto [d, n] = delim_at(t, i);
+    if (d != Delim::none) return i;
+    i += n ? n : 1;
+  }
+  return to;
+}
+
+// ---------------------------------------------------------------------------
+// words
+
+// Words that may stand between the name of an indicator and its number
+// without changing what is counted ("行政复议有4件", "工作人员共有938人",
+// "同意公开答复9件", "培训会议(班)79次").
+constexpr sv kFiller[] = {
+    "政府信息公开申请", "信息公开申请", "依申请公开", "政府信息", "各类", "有关", "相关", "案件", "事件", "申请",
+    "信息", "答复", "公开", "发布", "数量", "总数", "总量", "次数", "件数", "人数", "个数", "共计", "合计",
+    "总计", "累计", "一共", "共有", "达到", "分别为", "分别是", "分别", "均为", "全年", "全部", "其中", "已经",
+    "共", "计", "达", "为", "是", "有", "的", "了", "约", "近", "超过", "余", "数", "量", "已", "各", "类",
+    "\xE2\x80\x9C", "\xE2\x80\x9D", "\"", "'", "\xE2\x80\x98", "\xE2\x80\x99",  // quotes
+};
+
+// True when `s` is made only of filler words (and short parenthesised notes).
+bool only_filler(sv s) {
+  while (!s.empty()) {
+    if (s[0] == '(' || starts(s, "\xEF\xBC\x88")) {
+      std::size_t close = s.find(')');
+      std::size_t close_w = s.find("\xEF\xBC\x89");
+      std::size_t c = std::min(close, close_w);
+      if (c == sv::npos || c > 40) return false;
+      s.remove_prefix(c + (c == close ? 1 : 3));
+      continue;
+    }
+    bool hit = false;
+    for (sv f : kFiller) {
+      if (starts(s, f)) {
+        s.remove_prefix(f.size());
+        hit = true;
+        break;
+      }
+    }
+    if (!hit) return false;
+  }
+  return true;
+}
+
+// Aliases that only say "handled"/"answered": any other name beats them.
+constexpr sv kWeakAliases[] = {"答复", "办结", "办理", "予以答复", "作出答复"};
+bool weak_alias(sv a) {
+  for (sv w : kWeakAliases)
+    if (a == w) return true;
+  return false;
+}
+
+// Verbs that a label may consist of, and that start a "verb + object" alias.
+constexpr sv kVerbs[] = {"主动公开", "组织召开", "制发", "印发", "制定", "出台", "发布", "公开", "受理", "收到",
+                         "设置", "安排", "成立", "举办", "召开", "回应", "参加", "组织", "新增", "累计"};
+
+// Negations that make an alias before them mean the opposite.
+constexpr sv kNegBefore[] = {"未", "不", "无", "没有", "非"};
+
+// ---------------------------------------------------------------------------
+// scope
+
+struct ScopeHit {
+  Scope scope;
+  std::size_t pos;
+};
+
+// The level of the reporting body ("市", "县", "区", "省") from its region.
+std::string body_level(const Meta& m) {
+  sv r = m.region.empty() ? sv(m.issuer) : sv(m.region);
+  for (sv suffix : {"省", "自治区", "市", "州", "盟", "县", "旗", "区"}) {
+    if (ends(r, suffix)) return std::string(suffix == "自治区" ? "省" : suffix);
+  }
+  return "市";
+}
+
+// The first scope word in a compact label, relative to the body's level.
+std::optional<ScopeHit> find_scope(sv s, const std::string& level) {
+  std::optional<ScopeHit> best;
+  auto consider = [&](sv word, Scope scope) {
+    std::size_t p = s.find(word);
+    if (p == sv::npos) return;
+    if (!best || p < best->pos) best = ScopeHit{scope, p};
+  };
+  // whole body
+  for (sv w : {"全市", "全县", "全区", "全省", "全州", "全旗", "全盟", "各级", "两级", "三级"}) consider(w, Scope::total);
+  // own level
+  for (sv w : {"本级", "直属", "市直", "省直", "县直", "区直", "旗直"}) consider(w, Scope::own_level);
+  consider(level + "级", Scope::own_level);
+  consider(level + "本级", Scope::own_level);
+  // lower levels
+  for (sv w : {"下辖", "下属各", "乡镇", "街道", "各县", "县(市)", "县区", "区县", "县市区", "县(市、区)", "县(区)"})
+    consider(w, Scope::lower_levels);
+  if (level == "省") {
+    consider("市县", Scope::lower_levels);
+    consider("各市", Scope::lower_levels);
+    consider("市级", Scope::lower_levels);
+  }
+  if (level == "市") consider("各区", Scope::lower_levels);
+  if (level == "县" || level == "区" || level == "旗") consider("镇街", Scope::lower_levels);
+  return best;
+}
+
+// ---------------------------------------------------------------------------
+// the catalogue, as the mapper sees it
+
+struct Alias {
+  std::string text;
+  const Indicator* ind;
+  bool weak;
+};
+
+// Section kinds (lib/structure) each indicator family may be stated in.
+bool topic_ok(sv id, sv kind) {
+  if (kind == "problems") return false;
+  if (kind.empty() || kind == "overview") return true;
+  auto any = [&](std::initializer_list<sv> kinds) {
+    for (sv k : kinds)
+      if (k == kind) return true;
+    return false;
+  };
+  if (starts(id, "disclosure.")) return any({"disclosure"});
+  if (starts(id, "response.")) return any({"response", "disclosure"});
+  if (starts(id, "apply.")) return any({"apply", "refusal"});
+  if (starts(id, "review.") || starts(id, "litigation.") || starts(id, "complaints."))
+    return any({"review_litigation", "apply"});
+  if (starts(id, "fee.collected")) return any({"fees", "apply", "other"});
+  if (starts(id, "fee.")) return any({"other", "fees", "apply"});
+  if (starts(id, "org.")) return any({"org"});
+  if (starts(id, "meetings.") || starts(id, "training.")) return any({"meetings", "org"});
+  return false;
+}
+
+// Whether a printed unit fits an indicator's unit.
+bool unit_ok(const Indicator& ind, sv unit) {
+  if (unit.empty() || unit == "%" || unit == "个百分点") return false;
+  sv u = ind.unit;
+  auto any = [&](std::initializer_list<sv> units) {
+    for (sv x : units)
+      if (x == unit) return true;
+    return false;
+  };
+  sv id = ind.id;
+  if (starts(id, "disclosure.items") || starts(id, "disclosure.channel.")) return any({"条", "件"});
+  if (starts(id, "disclosure.normative.") || starts(id, "disclosure.rules.")) return any({"件", "条", "部", "个"});
+  if (id == "response.interpretations") return any({"篇", "条", "件", "个", "期"});
+  if (id == "response.hotspots") return any({"次", "个", "条", "起"});
+  if (u == "件") return any({"件", "宗", "起", "个"});
+  if (u == "次") return any({"次", "场", "期"});
+  if (u == "人") return any({"人", "名"});
+  if (u == "人次") return any({"人次"});
+  if (u == "个") return any({"个", "处", "家"});
+  if (u == "项") return any({"项", "个", "件"});
+  if (u == "条") return any({"条"});
+  if (u == "篇") return any({"篇"});
+  if (u == "万元" || u == "元" || u.empty()) return any({"元", "万元", "亿元"});
+  return unit == u;
+}
+
+// Outcome indicators of 行政复议 / 行政诉讼 / 举报投诉 share their words; the
+// family is decided by what the text talks about.
+bool is_outcome(sv id) {
+  return (starts(id, "review.") || starts(id, "litigation.") || starts(id, "complaints.")) && !ends(id, ".total");
+}
+sv family_of(sv id) {
+  if (starts(id, "review.")) return "review";
+  if (starts(id, "litigation.")) return "litigation";
+  if (starts(id, "complaints.")) return "complaints";
+  return "";
+}
+
+// Indicators a statement of absence can set to 0.
+constexpr sv kAbsenceIds[] = {"complaints.total", "review.total", "litigation.total", "review.corrected",
+                              "litigation.corrected", "fee.collected", "fee.processing.amount", "apply.received",
+                              "apply.new"};
+// Verbs that a negation must govern for a statement of absence.
+constexpr sv kAbsenceVerbs[] = {"收到", "收取", "发生", "出现", "产生", "接到", "受理"};
+
+// ---------------------------------------------------------------------------
+
+struct Sec {
+  Span span;
+  Span heading;
+  std::vector<int> path;
+  std::string kind;  // of the top-level ancestor
+  int parent = -1;
+};
+
+void flatten(const std::vector<Section>& ss, std::vector<int>& path, const std::string& top_kind, int parent,
+             std::vector<Sec>& out) {
+  for (std::size_t i = 0; i < ss.size(); ++i) {
+    path.push_back(static_cast<int>(i));
+    const Section& s = ss[i];
+    std::string kind = parent < 0 ? s.kind : top_kind;
+    out.push_back({s.span, s.heading, path, kind, parent});
+    int me = static_cast<int>(out.size()) - 1;
+    flatten(s.children, path, kind, me, out);
+    path.pop_back();
+  }
+}
+
+struct Match {
+  const Alias* alias;
+  std::size_t begin, end;  // in the compact string
+};
+
+// What the mapper knows about one quantity.
+struct QView {
+  std::size_t index;
+  Span num;              // the numerals
+  Span whole;            // number + unit as printed
+  std::size_t clause_b;  // start of its clause
+  std::size_t label_b;   // start of its label (clause start or the end of a previous number in it)
+  std::size_t segment_b, sentence_b;
+  std::size_t tail_e;    // end of its clause after it
+  int sec = -1;          // index into secs
+  std::string label;     // compact [label_b, num.begin)
+  std::string tail;      // compact [whole.end, tail_e)
+  bool percent = false;
+  int fact = -1;         // index into facts_ when mapped
+  int sum = -1;          // index into sums_ when it states a sum
+};
+
+class Mapper {
+ public:
+  explicit Mapper(Doc& doc) : doc_(doc), t_(doc.norm), format_(doc.meta.format), level_(body_level(doc.meta)) {
+    for (const Indicator& ind : indicators()) {
+      if (!in_format(ind.formats, format_)) continue;
+      sv a = ind.aliases;
+      while (!a.empty()) {
+        std::size_t p = a.find('|');
+        sv one = a.substr(0, p);
+        if (!one.empty()) aliases_.push_back({std::string(one), &ind, weak_alias(one)});
+        if (p == sv::npos) break;
+        a.remove_prefix(p + 1);
+      }
+    }
+    std::vector<int> path;
+    flatten(doc.sections, path, "", -1, secs_);
+  }
+
+  void run() {
+    build_views();
+    for (std::size_t i = 0; i < qs_.size(); ++i) {
+      if (qs_[i].percent) continue;
+      if (handled_[i]) continue;
+      map_one(i);
+    }
+    for (std::size_t i = 0; i < qs_.size(); ++i)
+      if (qs_[i].percent) attach_percent(i);
+    absences();
+    resolve_received_ambiguity();
+    dedupe();
+    doc_.facts.insert(doc_.facts.end(), facts_.begin(), facts_.end());
+    doc_.sums.insert(doc_.sums.end(), sums_.begin(), sums_.end());
+  }
+
+ private:
+  // ---- setup ----
+
+  void build_views() {
+    const auto& quantities = doc_.quantities;
+    const bool ctx = doc_.quantity_context.size() == quantities.size();
+    qs_.reserve(quantities.size());
+    handled_.assign(quantities.size(), false);
+    std::size_t si = 0;
+    std::size_t prev_end = 0;
+    for (std::size_t i = 0; i < quantities.size(); ++i) {
+      const Quantity& q = quantities[i];
+      QView v;
+      v.index = i;
+      v.whole = q.span;
+      v.num = ctx && !doc_.quantity_context[i].number.empty() ? doc_.quantity_context[i].number : q.span;
+      if (v.num.end > t_.size() || v.whole.end > t_.size() || v.num.begin > v.num.end) {
+        v.percent = true;  // out of range: ignore
+        qs_.push_back(std::move(v));
+        continue;
+      }
+      v.percent = q.unit == "%";
+      // the section
+      while (si + 1 < secs_.size() && secs_[si + 1].span.begin <= v.num.begin) ++si;
+      int s = secs_.empty() ? -1 : static_cast<int>(si);
+      while (s >= 0 && !secs_[static_cast<std::size_t>(s)].span.contains(v.num.begin)) s = secs_[static_cast<std::size_t>(s)].parent;
+      v.sec = s;
+      // the floor: a number's sentence never reaches above its section's heading
+      std::size_t floor = 0;
+      if (s >= 0) floor = std::max(secs_[static_cast<std::size_t>(s)].heading.end, secs_[static_cast<std::size_t>(s)].span.begin);
+      if (floor > v.num.begin) floor = secs_[static_cast<std::size_t>(s)].span.begin;
+      std::size_t from = v.num.begin > kBack ? v.num.begin - kBack : 0;
+      from = std::max(from, floor);
+      Bounds b = bounds_before(t_, from, v.num.begin);
+      v.clause_b = b.clause;
+      v.segment_b = b.segment;
+      v.sentence_b = b.sentence;
+      v.label_b = std::max(b.clause, std::min(prev_end, v.num.begin));
+      if (v.label_b < b.clause) v.label_b = b.clause;
+      v.label = compact(t_.substr(v.label_b, v.num.begin - v.label_b));
+      std::size_t next_b = i + 1 < quantities.size() ? quantities[i + 1].span.begin : t_.size();
+      std::size_t ahead = std::min({t_.size(), v.whole.end + kAhead, std::max(next_b, v.whole.end)});
+      v.tail_e = clause_end(t_, v.whole.end, ahead);
+      v.tail = compact(t_.substr(v.whole.end, v.tail_e - v.whole.end));
+      prev_end = v.whole.end;
+      qs_.push_back(std::move(v));
+    }
+  }
+
+  const Sec* sec_of(const QView& v) const { return v.sec >= 0 ? &secs_[static_cast<std::size_t>(v.sec)] : nullptr; }
+  sv kind_of(const QView& v) const {
+    const Sec* s = sec_of(v);
+    return s ? sv(s->kind) : sv("preamble");
+  }
+
+  // ---- alias matching ----
+
+  std::vector<Match> find_aliases(sv s) const {
+    std::vector<Match> ms;
+    for (const Alias& a : aliases_) {
+      std::size_t p = 0;
+      while ((p = s.find(a.text, p)) != sv::npos) {
+        ms.push_back({&a, p, p + a.text.size()});
+        p += a.text.size();
+      }
+    }
+    // a match inside a longer one is not a separate name ("同意公开" in "不同意公开")
+    std::vector<Match> out;
+    for (const Match& m : ms) {
+      bool inside = false;
+      for (const Match& o : ms) {
+        if (&o == &m) continue;
+        if (o.begin <= m.begin && o.end >= m.end && (o.end - o.begin) > (m.end - m.begin)) {
+          inside = true;
+          break;
+        }
+      }
+      if (inside) continue;
+      // "未按时办结" is not 按时办结
+      bool negated = false;
+      for (sv n : kNegBefore)
+        if (m.begin >= n.size() && s.substr(m.begin - n.size(), n.size()) == n) negated = true;
+      if (negated) continue;
+      out.push_back(m);
+    }
+    return out;
+  }
+
+  // Which of review / litigation / complaints the text before `pos` talks about.
+  sv family_at(std::size_t pos, std::size_t floor) const {
+    std::size_t from = pos > kFamilyBack ? pos - kFamilyBack : 0;
+    from = std::max(from, floor);
+    sv w = t_.substr(from, pos - from);
+    std::size_t best = sv::npos;
+    sv fam;
+    auto last = [&](sv word, sv f) {
+      std::size_t p = w.rfind(word);
+      if (p != sv::npos && (best == sv::npos || p > best)) {
+        best = p;
+        fam = f;
+      }
+    };
+    last("复议", "review");
+    last("诉讼", "litigation");
+    last("投诉", "complaints");
+    last("举报", "complaints");
+    return fam;
+  }
+
+  // Keeps the matches whose indicator fits the unit, the section and the family.
+  std::vector<Match> usable(std::vector<Match> ms, const QView& v, sv unit, bool check_unit = true) const {
+    sv kind = kind_of(v);
+    std::vector<Match> out;
+    sv fam;
+    bool fam_done = false;
+    for (const Match& m : ms) {
+      const Indicator& ind = *m.alias->ind;
+      if (check_unit && !unit_ok(ind, unit)) continue;
+      if (!topic_ok(ind.id, kind)) continue;
+      if (is_outcome(ind.id)) {
+        if (!fam_done) {
+          const Sec* s = sec_of(v);
+          fam = family_at(v.num.begin, s ? s->span.begin : 0);
+          fam_done = true;
+        }
+        if (family_of(ind.id) != fam) continue;
+      }
+      out.push_back(m);
+    }
+    return out;
+  }
+
+  // The match that names what the number counts: not weak if possible, then
+  // the one ending nearest the number, then the longest. nullopt when two
+  // different indicators tie.
+  std::optional<Match> best_near_end(const std::vector<Match>& ms) const {
+    std::optional<Match> best;
+    bool tie = false;
+    for (const Match& m : ms) {
+      if (!best) {
+        best = m;
+        continue;
+      }
+      auto key = [](const Match& x) {
+        return std::tuple(!x.alias->weak, x.end, x.end - x.begin);
+      };
+      if (key(m) > key(*best)) {
+        best = m;
+        tie = false;
+      } else if (key(m) == key(*best) && m.alias->ind != best->alias->ind) {
+        tie = true;
+      }
+    }
+    if (tie) return std::nullopt;
+    return best;
+  }
+  std::optional<Match> best_near_begin(const std::vector<Match>& ms) const {
+    std::optional<Match> best;
+    for (const Match& m : ms) {
+      if (!best) {
+        best = m;
+        continue;
+      }
+      auto key = [](const Match& x) {
+        return std::tuple(x.alias->weak, x.begin, -static_cast<long>(x.end - x.begin));
+      };
+      if (key(m) < key(*best)) best = m;
+    }
+    return best;
+  }
+
+  // A child indicator named in the label too ("其中主要负责同志参加新闻发布会"),
+  // unless only as an example ("属信访、重复申请等不予处理").
+  const Indicator* refine_child(const Indicator* ind, sv label, const QView& v, sv unit) const {
+    std::string prefix = std::string(ind->id) + ".";
+    const Indicator* found = nullptr;
+    for (const Alias& a : aliases_) {
+      if (!starts(a.ind->id, prefix)) continue;
+      std::size_t at = label.find(a.text);
+      if (at == sv::npos) continue;
+      sv after = label.substr(at + a.text.size());
+      sv before = label.substr(0, at);
+      if (has(after, "等") || starts(after, "\xE3\x80\x81") || ends(before, "\xE3\x80\x81")) continue;
+      if (!unit_ok(*a.ind, unit) || !topic_ok(a.ind->id, kind_of(v))) continue;
+      if (found && found != a.ind) return ind;  // two children: keep the parent
+      found = a.ind;
+    }
+    return found ? found : ind;
+  }
+
+  // Channels of publication must be the report's own, not one agency's
+  // website or one column of it.
+  bool channel_ok(const Indicator& ind, sv label, const Match& m) const {
+    if (!starts(ind.id, "disclosure.channel.")) return true;
+    sv before = label.substr(0, m.begin);
+    for (sv agency : {"局", "委", "厅", "中心", "办", "院", "所", "公司", "站"}) {
+      if (ends(before, agency)) return false;
+    }
+    sv after = label.substr(m.end);
+    if (has(after, "专栏") || has(after, "栏目")) return false;
+    return true;
+  }
+
+  // ---- mapping one quantity ----
+
+  struct Pick {
+    const Indicator* ind = nullptr;
+    std::optional<Scope> scope;  // stated in the clause
+    std::string alias;           // the alias that named it
+    bool inherited = false;
+    std::vector<const Indicator*> parts;  // a sum of several indicators
+  };
+
+  std::optional<Scope> scope_in(sv s) const {
+    auto h = find_scope(s, level_);
+    if (!h) return std::nullopt;
+    return h->scope;
+  }
+
+  // Strips scope words, "其中" and filler: what remains is the label's content.
+  std::string content_of(sv label) const {
+    std::string s(label);
+    for (sv w : {"其中", "另有", "此外", "含", "包括"}) {
+      std::size_t p;
+      while ((p = s.find(w)) != std::string::npos) s.erase(p, w.size());
+    }
+    auto h = find_scope(s, level_);
+    if (h) {
+      // drop the scope phrase: up to the first of 有/受理/... we can't know its
+      // length exactly; scope words are followed by their noun phrase, which
+      // ends at the first verb or filler.
+      std::size_t p = h->pos;
+      std::size_t best = s.size();
+      for (sv stop : kVerbs) {
+        std::size_t q = s.find(stop, p);
+        if (q != std::string::npos) best = std::min(best, q);
+      }
+      for (sv stop : {"有", "为", "共", "累计"}) {
+        std::size_t q = s.find(stop, p);
+        if (q != std::string::npos) best = std::min(best, q);
+      }
+      s.erase(p, best - p);
+    }
+    return s;
+  }
+
+  bool generic(sv label) const {
+    std::string c = content_of(label);
+    return only_filler(c);
+  }
+
+  Pick direct(const QView& v, sv unit) const {
+    Pick p;
+    auto ms = usable(find_aliases(v.label), v, unit);
+    auto m = best_near_end(ms);
+    if (!m) return p;
+    sv label = v.label;
+    if (!trailing_ok(label.substr(m->end))) return p;
+    if (!channel_ok(*m->alias->ind, label, *m)) return p;
+    // "予以公开及部分公开258件": two statistics counted together are neither
+    sv before = label.substr(0, m->begin);
+    for (sv conj : {"\xE3\x80\x81", "以及", "及", "和", "与", "或", "加"}) {
+      if (!ends(before, conj)) continue;
+      std::size_t at = m->begin - conj.size();
+      for (const Match& o : ms)
+        if (o.end == at && o.alias->ind != m->alias->ind) {
+          p.parts = {o.alias->ind, m->alias->ind};
+          p.scope = scope_in(label.substr(0, o.begin));
+          return p;
+        }
+    }
+    p.ind = refine_child(m->alias->ind, label, v, unit);
+    p.scope = scope_in(before);
+    p.alias = m->alias->text;
+    return p;
+  }
+
+  // What may follow the name before the number: filler, or a weak verb
+  // ("转下一年度办理答复的有1件").
+  static bool trailing_ok(sv after) {
+    if (only_filler(after)) return true;
+    for (sv w : kWeakAliases) {
+      std::size_t p = after.find(w);
+      if (p != sv::npos && only_filler(after.substr(0, p)) && only_filler(after.substr(p + w.size()))) return true;
+    }
+    return false;
+  }
+
+  // "另有103件顺延到下年度答复", "有1件涉及…的行政复议": the name follows the number.
+  Pick from_tail(const QView& v, sv unit) const {
+    Pick p;
+    if (v.tail.empty()) return p;
+    // "市科委有1件涉及…的行政复议": an existential 有 introduces what follows
+    sv l = v.label;
+    bool existential = ends(l, "有") && !ends(l, "没有");
+    if (!existential && !generic(v.label)) return p;
+    auto ms = usable(find_aliases(v.tail), v, unit);
+    auto m = best_near_begin(ms);
+    if (!m) return p;
+    if (!channel_ok(*m->alias->ind, v.tail, *m)) return p;
+    p.ind = m->alias->ind;
+    p.scope = scope_in(v.label);
+    p.alias = m->alias->text;
+    return p;
+  }
+
+  // The facts made so far, newest last, with the quantity they came from.
+  struct Made {
+    int fact;
+    std::size_t q;
+    std::string alias;
+    std::string label;
+    bool inherited;
+  };
+
+  // "其中市级行政机关…受理90件": a scope part of the total stated just before.
+  Pick from_part_of(const QView& v, sv unit) const {
+    Pick p;
+    auto sc = scope_in(v.label);
+    if (!sc || *sc == Scope::total) return p;
+    // the anchor: the newest total fact in this or the previous sentence
+    int looked = 0;
+    for (auto it = made_.rbegin(); it != made_.rend() && looked < 16; ++it, ++looked) {
+      const Fact& f = facts_[static_cast<std::size_t>(it->fact)];
+      const QView& a = qs_[it->q];
+      if (a.sec != v.sec) break;
+      if (f.scope != Scope::total) continue;
+      // at most one sentence boundary between them
+      if (v.num.begin - a.whole.end > kBack) break;
+      sv between = t_.substr(a.whole.end, v.num.begin - a.whole.end);
+      int sentences = 0;
+      for (std::size_t i = 0; i < between.size();) {
+        auto [d, n] = delim_at(between, i);
+        if (d >= Delim::sentence) ++sentences;
+        i += n ? n : 1;
+      }
+      if (sentences > 1) break;
+      if (!has(between, "其中") && !has(between, "含") && !has(between, "包括")) break;
+      if (!unit_ok(*find_indicator(f.indicator), unit)) break;
+      // what is left of the label must be words of the anchor's label
+      std::string rest = content_of(v.label);
+      sv r = rest;
+      while (!r.empty()) {
+        if (only_filler(r)) break;
+        std::size_t n = 1;
+        unsigned char c = static_cast<unsigned char>(r[0]);
+        if (c >= 0xF0) n = 4;
+        else if (c >= 0xE0) n = 3;
+        else if (c >= 0xC0) n = 2;
+        if (!has(it->label, r.substr(0, n))) return p;
+        r.remove_prefix(std::min(n, r.size()));
+      }
+      p.ind = find_indicator(f.indicator);
+      p.scope = sc;
+      p.inherited = true;
+      return p;
+    }
+    return p;
+  }
+
+  // "制发规范性文件510件，主动公开425件": the verb takes the object named before.
+  Pick from_object(const QView& v, sv unit) const {
+    Pick p;
+    std::string c = content_of(v.label);
+    // strip filler at the end ("主动公开比例为" is not ours: percentages skip this)
+    sv verb;
+    for (sv vb : kVerbs) {
+      if (c.size() >= vb.size() && ends(c, vb) && only_filler(sv(c).substr(0, c.size() - vb.size()))) {
+        verb = vb;
+        break;
+      }
+      if (starts(c, vb) && only_filler(sv(c).substr(vb.size()))) {
+        verb = vb;
+        break;
+      }
+    }
+    if (verb.empty()) return p;
+    // the newest fact of this segment
+    if (made_.empty()) return p;
+    const Made& prev = made_.back();
+    const QView& a = qs_[prev.q];
+    if (a.whole.end <= v.segment_b || a.sec != v.sec) return p;
+    sv alias = prev.alias;
+    for (sv vb : kVerbs) {
+      if (starts(alias, vb) && alias.size() > vb.size()) {
+        std::string composed = std::string(verb) + std::string(alias.substr(vb.size()));
+        auto ms = usable(find_aliases(composed), v, unit);
+        for (const Match& m : ms) {
+          if (m.begin == 0 && m.end == composed.size()) {
+            p.ind = m.alias->ind;
+            p.alias = composed;
+            p.scope = scope_in(v.label);
+            if (!p.scope) p.scope = facts_[static_cast<std::size_t>(prev.fact)].scope;
+            return p;
+          }
+        }
+        break;
+      }
+    }
+    return p;
+  }
+
+  // "网络申请是主要申请形式，申请量为64件": the name stands in the clause
+  // just before, which has no number of its own.
+  Pick from_previous_clause(const QView& v, sv unit) const {
+    Pick p;
+    if (v.label.empty() || !generic(v.label)) return p;
+    if (v.clause_b <= v.segment_b) return p;
+    // the previous clause: [its start, v.clause_b - delimiter)
+    std::size_t end = v.clause_b;
+    Bounds b = bounds_before(t_, v.segment_b, end > 0 ? end - 1 : 0);
+    std::size_t begin = std::max(b.clause, v.segment_b);
+    if (begin >= end) return p;
+    // no number in it
+    if (v.index > 0 && qs_[v.index - 1].whole.end > begin) return p;
+    std::string prev = compact(t_.substr(begin, end - begin));
+    auto ms = usable(find_aliases(prev), v, unit);
+    auto m = best_near_end(ms);
+    if (!m || m->alias->weak) return p;
+    const Indicator& ind = *m->alias->ind;
+    if (starts(ind.id, "disclosure.channel.")) {
+      if (!channel_ok(ind, prev, *m)) return p;
+      if (!(has(prev, "公开") || has(prev, "发布")) || !has(prev, "信息")) return p;
+    }
+    p.ind = refine_child(&ind, prev, v, unit);
+    p.scope = scope_in(prev);
+    if (!p.scope) p.scope = scope_in(v.label);
+    p.alias = m->alias->text;
+    return p;
+  }
+
+  // "当面、网络、信函申请分别为16件、64件、40件"
+  bool map_list(std::size_t i) {
+    const QView& v = qs_[i];
+    std::size_t p = v.label.rfind("分别");
+    if (p == std::string::npos) return false;
+    if (!only_filler(sv(v.label).substr(p))) return false;
+    // the members: this quantity and the ones joined to it by 、和及与
+    std::vector<std::size_t> members{i};
+    for (std::size_t j = i + 1; j < qs_.size(); ++j) {
+      const QView& w = qs_[j];
+      if (w.percent != v.percent) break;
+      std::string between = compact(t_.substr(qs_[members.back()].whole.end,
+                                              w.whole.begin - qs_[members.back()].whole.end));
+      if (!(between == "\xE3\x80\x81" || between == "和" || between == "及" || between == "与" ||
+            between == "以及" || between == ",")) break;
+      members.push_back(j);
+    }
+    for (std::size_t m : members) handled_[m] = true;
+    // the items: the label before 分别, or the previous clause
+    std::string items = v.label.substr(0, p);
+    std::string cont = content_of(items);
+    if (only_filler(cont)) {
+      if (v.clause_b <= v.segment_b) return true;
+      Bounds b = bounds_before(t_, v.segment_b, v.clause_b - 1);
+      std::size_t begin = std::max(b.clause, v.segment_b);
+      items = compact(t_.substr(begin, v.clause_b - begin));
+    }
+    std::vector<std::string> parts;
+    {
+      std::string cur;
+      sv s = items;
+      while (!s.empty()) {
+        sv sep;
+        for (sv x : {"\xE3\x80\x81", "以及", "和", "及", "与"})
+          if (starts(s, x)) sep = x;
+        if (!sep.empty()) {
+          parts.push_back(cur);
+          cur.clear();
+          s.remove_prefix(sep.size());
+          continue;
+        }
+        cur.push_back(s[0]);
+        s.remove_prefix(1);
+      }
+      parts.push_back(cur);
+    }
+    if (parts.size() != members.size()) return true;
+    const std::string& last = parts.back();
+    std::vector<const Indicator*> inds;
+    for (std::size_t k = 0; k < parts.size(); ++k) {
+      const Indicator* found = nullptr;
+      std::string item = parts[k];
+      // the first item may carry the sentence's subject: take its tail
+      std::vector<std::string> tries{item};
+      if (k + 1 < parts.size()) {
+        // shared head noun of the last item ("当面" + "申请")
+        for (std::size_t cut = 3; cut < last.size(); cut += 3) tries.push_back(item + last.substr(cut));
+      }
+      for (const std::string& tr : tries) {
+        auto ms = usable(find_aliases(tr), qs_[members[k]], unit_of(members[k]));
+        auto m = best_near_end(ms);
+        if (m && only_filler(sv(tr).substr(m->end)) && !m->alias->weak) {
+          found = m->alias->ind;
+          break;
+        }
+      }
+      if (!found) return true;  // a list of named units: plain quantities
+      inds.push_back(found);
+    }
+    auto sc = scope_in(items);
+    for (std::size_t k = 0; k < members.size(); ++k) {
+      Pick pk;
+      pk.ind = inds[k];
+      pk.scope = sc;
+      emit(members[k], pk);
+    }
+    return true;
+  }
+
+  // The unit of a quantity; when the numbers stage found none, a unit word
+  // standing right after the number across a line break ("351\n件" in text
+  // extracted from PDF).
+  std::string unit_of(std::size_t i) const {
+    const Quantity& q = doc_.quantities[i];
+    if (!q.unit.empty()) return q.unit;
+    std::size_t j = qs_[i].whole.end;
+    std::size_t stop = std::min(t_.size(), j + 8);
+    while (j < stop && (t_[j] == ' ' || t_[j] == '\n' || t_[j] == '\r' || t_[j] == '\t')) ++j;
+    if (j == qs_[i].whole.end) return {};
+    sv rest = t_.substr(j);
+    for (sv u : {"人次", "万元", "件", "条", "次", "篇", "个", "人", "元", "项", "场", "名", "家", "处", "期"})
+      if (starts(rest, u)) return std::string(u);
+    return {};
+  }
+
+  void map_one(std::size_t i) {
+    QView& v = qs_[i];
+    sv kind = kind_of(v);
+    if (kind == "preamble" || kind == "problems") return;
+    std::string unit = unit_of(i);
+    if (unit.empty()) return;
+    if (map_list(i)) return;
+    Pick p = direct(v, unit);
+    if (!p.parts.empty()) {
+      emit_sum(i, p);
+      return;
+    }
+    if (!p.ind) p = from_part_of(v, unit);
+    if (!p.ind) p = from_object(v, unit);
+    if (!p.ind) p = from_tail(v, unit);
+    if (!p.ind) p = from_previous_clause(v, unit);
+    if (!p.ind) return;
+    emit(i, p);
+  }
+
+  void emit(std::size_t i, const Pick& p) {
+    QView& v = qs_[i];
+    const Quantity& q = doc_.quantities[i];
+    Fact f;
+    f.indicator = std::string(p.ind->id);
+    f.value = q.value;
+    f.unit = unit_of(i);
+    f.approx = q.approx;
+    f.origin = Origin::text;
+    f.span = v.num;
+    if (const Sec* s = sec_of(v)) f.section = s->path;
+    if (p.scope) {
+      f.scope = *p.scope;
+    } else if (!made_.empty()) {
+      // no scope word: the scope of the previous fact of the same segment
+      const Made& prev = made_.back();
+      if (qs_[prev.q].whole.end > v.segment_b && qs_[prev.q].sec == v.sec)
+        f.scope = facts_[static_cast<std::size_t>(prev.fact)].scope;
+    }
+    v.fact = static_cast<int>(facts_.size());
+    facts_.push_back(std::move(f));
+    made_.push_back({v.fact, i, p.alias, v.label, p.inherited});
+  }
+
+  void emit_sum(std::size_t i, const Pick& p) {
+    QView& v = qs_[i];
+    const Quantity& q = doc_.quantities[i];
+    Fact f;
+    for (const Indicator* ind : p.parts) {
+      if (!f.indicator.empty()) f.indicator += "+";
+      f.indicator += ind->id;
+      f.parts.emplace_back(ind->id);
+    }
+    f.value = q.value;
+    f.unit = unit_of(i);
+    f.approx = q.approx;
+    f.origin = Origin::text;
+    f.span = v.num;
+    if (p.scope) f.scope = *p.scope;
+    if (const Sec* s = sec_of(v)) f.section = s->path;
+    v.sum = static_cast<int>(sums_.size());
+    sums_.push_back(std::move(f));
+  }
+
+  // ---- percentages ----
+
+  bool share_label(const QView& v) const {
+    const bool ctx = doc_.quantity_context.size() == doc_.quantities.size();
+    if (ctx && doc_.quantity_context[v.index].share) return true;
+    sv l = v.label;
+    if (starts(l, "分别")) l.remove_prefix(6);
+    if (starts(l, "所占") || starts(l, "占")) return true;
+    for (sv w : {"比例", "比重", "占比"})
+      if (has(l, w)) return true;
+    return false;
+  }
+
+  void attach_percent(std::size_t i) {
+    const QView& v = qs_[i];
+    if (handled_[i]) return;
+    bool paren = false;
+    if (v.label.empty() && v.label_b == v.clause_b && v.clause_b > 0) {
+      // "(1.68%)" right after a number
+      sv before = t_.substr(0, v.clause_b);
+      paren = ends(before, "(") || ends(before, "\xEF\xBC\x88");
+    }
+    if (!paren && !share_label(v)) return;
+    // a list of percentages: "分别占…4.3%和4.1%"
+    std::vector<std::size_t> members{i};
+    if (starts(v.label, "分别")) {
+      for (std::size_t j = i + 1; j < qs_.size(); ++j) {
+        if (!qs_[j].percent) break;
+        std::string between = compact(t_.substr(qs_[members.back()].whole.end,
+                                                qs_[j].whole.begin - qs_[members.back()].whole.end));
+        if (!(between == "\xE3\x80\x81" || between == "和" || between == "及" || between == "与")) break;
+        members.push_back(j);
+      }
+    }
+    for (std::size_t m : members) handled_[m] = true;
+    // the quantities just before, in the same sentence, must all be facts
+    std::size_t n = members.size();
+    if (i < n) return;
+    std::vector<std::size_t> targets;
+    std::size_t k = i;
+    while (targets.size() < n && k > 0) {
+      --k;
+      if (qs_[k].percent) continue;
+      targets.push_back(k);
+    }
+    if (targets.size() != n) return;
+    std::reverse(targets.begin(), targets.end());
+    auto target = [&](const QView& tq) -> Fact* {
+      if (tq.fact >= 0) return &facts_[static_cast<std::size_t>(tq.fact)];
+      if (tq.sum >= 0) return &sums_[static_cast<std::size_t>(tq.sum)];
+      return nullptr;
+    };
+    for (std::size_t x = 0; x < n; ++x) {
+      const QView& tq = qs_[targets[x]];
+      Fact* f = target(tq);
+      if (!f || tq.whole.end <= v.sentence_b || f->percent) return;
+    }
+    for (std::size_t x = 0; x < n; ++x) {
+      Fact* f = target(qs_[targets[x]]);
+      f->percent = doc_.quantities[members[x]].value;
+      f->percent_span = qs_[members[x]].num;
+    }
+  }
+
+  // ---- statements of absence ----
+
+  // The deepest section at `pos`; positions must come in increasing order.
+  int section_at(std::size_t pos) {
+    while (abs_si_ + 1 < secs_.size() && secs_[abs_si_ + 1].span.begin <= pos) ++abs_si_;
+    int s = secs_.empty() ? -1 : static_cast<int>(abs_si_);
+    while (s >= 0 && !secs_[static_cast<std::size_t>(s)].span.contains(pos)) s = secs_[static_cast<std::size_t>(s)].parent;
+    return s;
+  }
+
+  void absences() {
+    abs_si_ = 0;
+    for (const Line& line : doc_.lines) {
+      if (line.boilerplate || line.in_table) continue;
+      sv l = line.span.of(t_);
+      for (sv neg : {"没有", "未", "无"}) {
+        std::size_t p = 0;
+        while ((p = l.find(neg, p)) != sv::npos) {
+          std::size_t at = p;
+          p += neg.size();
+          absence_at(line.span.begin + at, line.span.begin + p, line.span.end);
+        }
+      }
+    }
+  }
+
+  void absence_at(std::size_t neg_b, std::size_t neg_e, std::size_t line_e) {
+    // the governed verb, right after the negation ("均未发生", "没有收到")
+    std::size_t vb = neg_e;
+    sv rest = t_.substr(vb, std::min(line_e, vb + 3 * 30) - vb);
+    for (sv skip : {"再", "曾", "有"})
+      if (starts(rest, skip) && !starts(rest, "有关")) {
+        rest.remove_prefix(skip.size());
+        vb += skip.size();
+      }
+    sv verb;
+    for (sv v : kAbsenceVerbs)
+      if (starts(rest, v)) verb = v;
+    if (verb.empty()) return;
+    std::size_t ce = clause_end(t_, vb, std::min(line_e, vb + kAhead));
+    std::string obj = compact(t_.substr(vb, ce - vb));
+    int si = section_at(neg_b);
+    sv kind = si >= 0 ? sv(secs_[static_cast<std::size_t>(si)].kind) : sv("preamble");
+    if (kind == "preamble" || kind == "problems") return;
+    // coordinated parts: "行政复议纠错或行政诉讼败诉"
+    std::vector<std::string> parts;
+    {
+      std::string cur;
+      sv s = obj;
+      while (!s.empty()) {
+        sv sep;
+        for (sv x : {"\xE3\x80\x81", "或者", "或", "和", "及", "与"})
+          if (starts(s, x)) sep = x;
+        if (!sep.empty()) {
+          parts.push_back(cur);
+          cur.clear();
+          s.remove_prefix(sep.size());
+          continue;
+        }
+        cur.push_back(s[0]);
+        s.remove_prefix(1);
+      }
+      parts.push_back(cur);
+    }
+    sv fam;
+    for (const std::string& part : parts) {
+      std::vector<Match> ms;
+      for (const Match& m : find_aliases(part)) {
+        sv id = m.alias->ind->id;
+        bool ok = false;
+        for (sv a : kAbsenceIds) ok = ok || a == id;
+        if (ok && topic_ok(id, kind)) ms.push_back(m);
+      }
+      // the family of an outcome: named in this part or an earlier one
+      for (sv w : {"复议", "诉讼", "投诉", "举报"}) {
+        if (has(part, w)) fam = w == "复议" ? "review" : w == "诉讼" ? "litigation" : "complaints";
+      }
+      std::vector<Match> fit;
+      for (const Match& m : ms) {
+        if (is_outcome(m.alias->ind->id) && family_of(m.alias->ind->id) != fam) continue;
+        fit.push_back(m);
+      }
+      auto m = best_near_end(fit);
+      if (!m) continue;
+      const Indicator* ind = m->alias->ind;
+      Fact f;
+      f.indicator = std::string(ind->id);
+      f.value = Decimal(0);
+      f.unit = std::string(ind->unit);
+      f.origin = Origin::text;
+      f.span = {neg_b, vb + verb.size()};
+      if (si >= 0) f.section = secs_[static_cast<std::size_t>(si)].path;
+      facts_.push_back(std::move(f));
+    }
+  }
+
+  // ---- "受理…件" that counts carried-in applications too ----
+  //
+  // FORMATS.md TXT-T3: "收到/受理…件" may mean new or new + carried-in. When
+  // the report's own table says new + carried-in equals the prose number
+  // (and carried-in is not 0), the prose number is not apply.new.
+  void resolve_received_ambiguity() {
+    std::optional<Decimal> t_new, t_in;
+    for (const RawTable& t : doc_.tables) {
+      for (const CellInfo& c : t.info) {
+        if (c.applicant != Applicant::total) continue;
+        if (c.indicator == "apply.new") t_new = c.value;
+        if (c.indicator == "apply.carried_in") t_in = c.value;
+      }
+    }
+    if (!t_new || !t_in || t_in->is_zero()) return;
+    auto sum = Decimal::add(*t_new, *t_in);
+    if (!sum) return;
+    facts_.erase(std::remove_if(facts_.begin(), facts_.end(),
+                                [&](const Fact& f) {
+                                  return f.indicator == "apply.new" && f.scope == Scope::total &&
+                                         f.value == *sum && !(f.value == *t_new);
+                                }),
+                 facts_.end());
+  }
+
+  // One fact per (indicator, scope): the first statement wins.
+  void dedupe() {
+    std::vector<Fact> out;
+    std::set<std::tuple<std::string, Scope, Applicant>> seen;
+    for (Fact& f : facts_)
+      if (seen.insert({f.indicator, f.scope, f.applicant}).second) out.push_back(std::move(f));
+    facts_ = std::move(out);
+  }
+
+  Doc& doc_;
+  sv t_;
+  Format format_;
+  std::string level_;
+  std::vector<Alias> aliases_;
+  std::vector<Sec> secs_;
+  std::vector<QView> qs_;
+  std::vector<bool> handled_;
+  std::vector<Fact> facts_;
+  std::vector<Fact> sums_;
+  std::vector<Made> made_;
+  std::size_t abs_si_ = 0;
+};
+
+}  // namespace
+
+void facts(Doc& doc) {
+  Mapper m(doc);
+  m.run();
+}
+
 }  // namespace ogi::detail
