@@ -61,7 +61,8 @@ class ParseInputs(unittest.TestCase):
     def test_markdown_file(self):
         r = ogi.parse(F2021)
         self.assertEqual(r.meta.input.kind, "markdown")
-        self.assertIn(r.meta.format, ("2021", "unknown"))
+        self.assertEqual((r.meta.format, r.meta.year), ("2021", 2021))
+        self.assertEqual(ogi.parse(F2021.read_bytes(), kind="markdown").to_dict(), r.to_dict())
 
     def test_bad_type(self):
         with self.assertRaises(TypeError):
@@ -100,13 +101,16 @@ class ReportModel(unittest.TestCase):
         self.assertEqual(m.format, j["format"])
         self.assertEqual(m.published, j["published"])
         self.assertEqual(m.contact.phone, j["contact"]["phone"])
-        # Values the pipeline found must be the sample's.
-        self.assertIn(m.title, ("", "青川市2017年政府信息公开工作年度报告"))
-        self.assertIn(m.year, (None, 2017))
-        self.assertIn(m.format, ("unknown", "legacy"))
-        self.assertIn(m.published, (None, "2018-03-20"))
-        if m.period:
-            self.assertEqual((m.period.from_, m.period.to), ("2017-01-01", "2017-12-31"))
+        # The sample's own values.
+        self.assertEqual(m.title, "青川市2017年政府信息公开工作年度报告")
+        self.assertEqual((m.region, m.issuer), ("青川市", "青川市人民政府"))
+        self.assertEqual((m.year, m.format, m.published), (2017, "legacy", "2018-03-20"))
+        self.assertEqual((m.period.from_, m.period.to), ("2017-01-01", "2017-12-31"))
+        self.assertEqual(m.source, "青川市人民政府办公室")
+        self.assertEqual(m.contact.postcode, "628199")
+        self.assertEqual(m.contact.phone, ["0123-4567890"])
+        self.assertEqual(m.contact.email, ["qcsxxgk@qingchuanshi.gov.cn"])
+        self.assertEqual(m.contact.website, ["www.qingchuanshi.gov.cn"])
 
     def test_sections_tree(self):
         r = self.report
@@ -121,8 +125,12 @@ class ReportModel(unittest.TestCase):
                 for c in s.children:
                     self.assertGreater(c.level, s.level)
                     self.assertTrue(s.span[0] <= c.span[0] and c.span[1] <= s.span[1])
-        if r.sections:
-            self.assertIs(r.section_at([0]), r.sections[0])
+        self.assertEqual([s.number for s in r.sections], list("一二三四五六七八九"))
+        self.assertEqual(r.sections[0].title, "基本情况")
+        self.assertEqual([c.title for c in r.sections[0].children], ["加强组织领导", "健全制度规范", "强化督查考核"])
+        self.assertTrue(r.text_at(r.sections[1].heading).startswith("二、主动公开政府信息情况"))
+        self.assertIs(r.section_at([0]), r.sections[0])
+        self.assertIs(r.section_at([0, 2]), r.sections[0].children[2])
         self.assertIsNone(r.section_at([len(r.sections)]))
 
     def test_facts_are_exact_and_traced(self):
@@ -134,6 +142,13 @@ class ReportModel(unittest.TestCase):
             self.assertLessEqual(f.span[1], len(r.text_bytes))
             if f.origin == "text":
                 self.assertTrue(r.text_at(f.span))
+        by_key = {(f.indicator, f.scope): f for f in r.facts}
+        received = by_key[("apply.received", "total")]
+        self.assertEqual((received.value, received.unit, r.text_at(received.span)), (Decimal(96), "件", "96"))
+        self.assertEqual(by_key[("apply.received", "own_level")].value, 61)
+        budget = by_key[("org.budget", "total")]
+        self.assertEqual((budget.value, budget.unit, r.text_at(budget.span)), (Decimal("86.50"), "万元", "86.50"))
+        self.assertEqual([f for f in r.findings if f.severity == "error"], [])
 
     def test_checks_off(self):
         r = ogi.parse(LEGACY, checks=False)
@@ -170,13 +185,17 @@ class Errors(unittest.TestCase):
             ogi.parse(FIXTURES)
         self.assertEqual(cm.exception.code, -5)
 
-    def test_binary_is_refused_or_read(self):
-        try:
-            r = ogi.parse(b"\x7fELF\x02\x01\x01\x00" + bytes(64))
-        except ogi.OgiError as e:
-            self.assertIn(e.code, (-2, -3))
-        else:
-            self.assertIsInstance(r, ogi.Report)
+    def test_binary(self):
+        with self.assertRaises(ogi.OgiError) as cm:
+            ogi.parse(b"\x7fELF\x02\x01\x01\x00" + bytes(64))
+        self.assertEqual((cm.exception.code, cm.exception.name), (-2, "binary input"))
+
+    def test_error_location(self):
+        head = "第一行文字\n第二行ab".encode()
+        with self.assertRaises(ogi.OgiError) as cm:
+            ogi.parse(head + b"\x00\x00\x00" + "后面还有文字".encode() * 5)
+        e = cm.exception
+        self.assertEqual((e.code, e.offset, e.line, e.column), (-2, len(head), 2, 6))
 
     def test_compare(self):
         a = ogi.parse(LEGACY)
