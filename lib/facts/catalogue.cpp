@@ -305,7 +305,7 @@ constexpr Indicator kIndicators[] = {
      "（一）政府信息公开工作专门机构数|政府信息公开工作专门机构数", false},
     {"org.reading_points", "设置政府信息公开查阅点数", "reading points", "个", kLegacy,
      "查阅点|查阅场所|查阅室|查阅中心", kLeg, "8.2", "", "（二）设置政府信息公开查阅点数|设置政府信息公开查阅点数", false},
-    {"org.staff", "从事政府信息公开工作人员数", "staff", "人", kLegacy, "工作人员|从业人员", kLeg, "8.3", "",
+    {"org.staff", "从事政府信息公开工作人员数", "staff", "人", kLegacy, "工作人员|从业人员|工作的人员", kLeg, "8.3", "",
      "（三）从事政府信息公开工作人员数|从事政府信息公开工作人员数", false},
     {"org.staff.full_time", "专职人员数", "full-time staff", "人", kLegacy, "专职人员|专职", kLeg, "8.3.1", "",
      "1.专职人员数（不包括政府公报及政府网站工作人员数）|专职人员数", false},

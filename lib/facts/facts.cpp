@@ -30,6 +30,7 @@
 #include <optional>
 #include <set>
 #include <tuple>
+#include <unordered_map>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -200,11 +201,18 @@ std::size_t clause_end(sv t, std::size_t from, std::size_t to) {
 // "同意公开答复9件", "培训会议(班)79次").
 constexpr sv kFiller[] = {
     "政府信息公开申请", "信息公开申请", "依申请公开", "政府信息", "各类", "有关", "相关", "案件", "事件", "申请",
-    "信息", "答复", "公开", "发布", "数量", "总数", "总量", "次数", "件数", "人数", "个数", "共计", "合计",
+    "信息", "答复", "公开", "发布", "数量", "总数", "总量", "次数", "件数", "人数", "个数", "共计", "合计", "继续",
     "总计", "累计", "一共", "共有", "达到", "分别为", "分别是", "分别", "均为", "全年", "全部", "其中", "已经",
     "共", "计", "达", "为", "是", "有", "的", "了", "约", "近", "超过", "余", "数", "量", "已", "各", "类",
     "\xE2\x80\x9C", "\xE2\x80\x9D", "\"", "'", "\xE2\x80\x98", "\xE2\x80\x99",  // quotes
 };
+
+// The length of a filler word at the start of `s` (0 when none).
+std::size_t filler_prefix(sv s) {
+  for (sv f : kFiller)
+    if (starts(s, f)) return f.size();
+  return 0;
+}
 
 // True when `s` is made only of filler words (and short parenthesised notes).
 bool only_filler(sv s) {
@@ -239,7 +247,7 @@ bool weak_alias(sv a) {
 }
 
 // Verbs that a label may consist of, and that start a "verb + object" alias.
-constexpr sv kVerbs[] = {"主动公开", "组织召开", "制发", "印发", "制定", "出台", "发布", "公开", "受理", "收到",
+constexpr sv kVerbs[] = {"主动公开", "组织召开", "制发", "印发", "制定", "出台", "废止", "发布", "公开", "受理", "收到",
                          "设置", "安排", "成立", "举办", "召开", "回应", "参加", "组织", "新增", "累计"};
 
 // Negations that make an alias before them mean the opposite.
@@ -262,30 +270,34 @@ std::string body_level(const Meta& m) {
   return "市";
 }
 
-// The first scope word in a compact label, relative to the body's level.
-std::optional<ScopeHit> find_scope(sv s, const std::string& level) {
-  std::optional<ScopeHit> best;
-  auto consider = [&](sv word, Scope scope) {
-    std::size_t p = s.find(word);
-    if (p == sv::npos) return;
-    if (!best || p < best->pos) best = ScopeHit{scope, p};
-  };
+// Scope words, relative to the level of the reporting body.
+using ScopeWords = std::vector<std::pair<std::string, Scope>>;
+ScopeWords scope_words(const std::string& level) {
+  ScopeWords w;
   // whole body
-  for (sv w : {"全市", "全县", "全区", "全省", "全州", "全旗", "全盟", "各级", "两级", "三级"}) consider(w, Scope::total);
+  for (sv x : {"全市", "全县", "全区", "全省", "全州", "全旗", "全盟", "各级", "两级", "三级"}) w.push_back({std::string(x), Scope::total});
   // own level
-  for (sv w : {"本级", "直属", "市直", "省直", "县直", "区直", "旗直"}) consider(w, Scope::own_level);
-  consider(level + "级", Scope::own_level);
-  consider(level + "本级", Scope::own_level);
+  for (sv x : {"本级", "直属", "市直", "省直", "县直", "区直", "旗直"}) w.push_back({std::string(x), Scope::own_level});
+  w.push_back({level + "级", Scope::own_level});
   // lower levels
-  for (sv w : {"下辖", "下属各", "乡镇", "街道", "各县", "县(市)", "县区", "区县", "县市区", "县(市、区)", "县(区)"})
-    consider(w, Scope::lower_levels);
+  for (sv x : {"下辖", "下属各", "乡镇", "街道", "各县", "县(市)", "县区", "区县", "县市区", "县(市、区)", "县(区)"})
+    w.push_back({std::string(x), Scope::lower_levels});
   if (level == "省") {
-    consider("市县", Scope::lower_levels);
-    consider("各市", Scope::lower_levels);
-    consider("市级", Scope::lower_levels);
+    for (sv x : {"市县", "各市", "市级"}) w.push_back({std::string(x), Scope::lower_levels});
   }
-  if (level == "市") consider("各区", Scope::lower_levels);
-  if (level == "县" || level == "区" || level == "旗") consider("镇街", Scope::lower_levels);
+  if (level == "市") w.push_back({"各区", Scope::lower_levels});
+  if (level == "县" || level == "区" || level == "旗") w.push_back({"镇街", Scope::lower_levels});
+  return w;
+}
+
+// The first scope word in a compact label.
+std::optional<ScopeHit> find_scope(sv s, const ScopeWords& words) {
+  std::optional<ScopeHit> best;
+  for (const auto& [word, scope] : words) {
+    std::size_t p = s.find(word);
+    if (p == sv::npos) continue;
+    if (!best || p < best->pos) best = ScopeHit{scope, p};
+  }
   return best;
 }
 
@@ -359,10 +371,12 @@ sv family_of(sv id) {
 
 // Indicators a statement of absence can set to 0.
 constexpr sv kAbsenceIds[] = {"complaints.total", "review.total", "litigation.total", "review.corrected",
-                              "litigation.corrected", "fee.collected", "fee.processing.amount", "apply.received",
-                              "apply.new"};
+                              "litigation.corrected", "fee.collected", "fee.processing.amount",
+                              "fee.processing.notices", "apply.received", "apply.new"};
+// Words that name a fee only in a statement of absence ("未收取…任何费用").
+constexpr std::pair<sv, sv> kAbsenceExtra[] = {{"费用", "fee.collected"}, {"费用", "fee.processing.amount"}};
 // Verbs that a negation must govern for a statement of absence.
-constexpr sv kAbsenceVerbs[] = {"收到", "收取", "发生", "出现", "产生", "接到", "受理"};
+constexpr sv kAbsenceVerbs[] = {"收到", "收取", "发生", "出现", "产生", "接到", "受理", "发出"};
 
 // ---------------------------------------------------------------------------
 
@@ -411,7 +425,7 @@ struct QView {
 
 class Mapper {
  public:
-  explicit Mapper(Doc& doc) : doc_(doc), t_(doc.norm), format_(doc.meta.format), level_(body_level(doc.meta)) {
+  explicit Mapper(Doc& doc) : doc_(doc), t_(doc.norm), format_(doc.meta.format), level_(body_level(doc.meta)), scope_words_(scope_words(level_)) {
     for (const Indicator& ind : indicators()) {
       if (!in_format(ind.formats, format_)) continue;
       sv a = ind.aliases;
@@ -422,6 +436,11 @@ class Mapper {
         if (p == sv::npos) break;
         a.remove_prefix(p + 1);
       }
+    }
+    index_aliases();
+    for (auto [word, id] : kAbsenceExtra) {
+      const Indicator* ind = find_indicator(id);
+      if (ind && in_format(ind->formats, format_)) absence_aliases_.push_back({std::string(word), ind, false});
     }
     std::vector<int> path;
     flatten(doc.sections, path, "", -1, secs_);
@@ -453,6 +472,8 @@ class Mapper {
     handled_.assign(quantities.size(), false);
     std::size_t si = 0;
     std::size_t prev_end = 0;
+    std::size_t scan_at = 0;
+    Bounds run{0, 0, 0};
     for (std::size_t i = 0; i < quantities.size(); ++i) {
       const Quantity& q = quantities[i];
       QView v;
@@ -476,10 +497,22 @@ class Mapper {
       if (floor > v.num.begin) floor = secs_[static_cast<std::size_t>(s)].span.begin;
       std::size_t from = v.num.begin > kBack ? v.num.begin - kBack : 0;
       from = std::max(from, floor);
-      Bounds b = bounds_before(t_, from, v.num.begin);
-      v.clause_b = b.clause;
-      v.segment_b = b.segment;
-      v.sentence_b = b.sentence;
+      // one forward pass over the text keeps the last delimiters seen
+      if (scan_at < from) {
+        scan_at = char_floor_fwd(t_, from);
+        run = Bounds{scan_at, scan_at, scan_at};
+      }
+      if (scan_at < v.num.begin) {
+        Bounds b = bounds_before(t_, scan_at, v.num.begin);
+        if (b.clause != scan_at) run.clause = b.clause;
+        if (b.segment != scan_at) run.segment = b.segment;
+        if (b.sentence != scan_at) run.sentence = b.sentence;
+        scan_at = v.num.begin;
+      }
+      v.clause_b = std::max(run.clause, from);
+      v.segment_b = std::max(run.segment, from);
+      v.sentence_b = std::max(run.sentence, from);
+      Bounds b{v.clause_b, v.segment_b, v.sentence_b};
       v.label_b = std::max(b.clause, std::min(prev_end, v.num.begin));
       if (v.label_b < b.clause) v.label_b = b.clause;
       v.label = compact(t_.substr(v.label_b, v.num.begin - v.label_b));
@@ -500,13 +533,32 @@ class Mapper {
 
   // ---- alias matching ----
 
+  // The first UTF-8 character of a string, as a number (for the alias index).
+  static std::uint32_t lead(sv s) {
+    std::uint32_t k = 0;
+    std::size_t n = 1;
+    unsigned char c = static_cast<unsigned char>(s[0]);
+    if (c >= 0xF0) n = 4;
+    else if (c >= 0xE0) n = 3;
+    else if (c >= 0xC0) n = 2;
+    n = std::min(n, s.size());
+    for (std::size_t i = 0; i < n; ++i) k = (k << 8) | static_cast<unsigned char>(s[i]);
+    return k;
+  }
+
+  void index_aliases() {
+    for (std::size_t i = 0; i < aliases_.size(); ++i) by_lead_[lead(aliases_[i].text)].push_back(i);
+  }
+
   std::vector<Match> find_aliases(sv s) const {
     std::vector<Match> ms;
-    for (const Alias& a : aliases_) {
-      std::size_t p = 0;
-      while ((p = s.find(a.text, p)) != sv::npos) {
-        ms.push_back({&a, p, p + a.text.size()});
-        p += a.text.size();
+    for (std::size_t p = 0; p < s.size(); ++p) {
+      if (is_cont(static_cast<unsigned char>(s[p]))) continue;
+      auto it = by_lead_.find(lead(s.substr(p)));
+      if (it == by_lead_.end()) continue;
+      for (std::size_t ai : it->second) {
+        const Alias& a = aliases_[ai];
+        if (s.compare(p, a.text.size(), a.text) == 0) ms.push_back({&a, p, p + a.text.size()});
       }
     }
     // a match inside a longer one is not a separate name ("同意公开" in "不同意公开")
@@ -657,7 +709,7 @@ class Mapper {
   };
 
   std::optional<Scope> scope_in(sv s) const {
-    auto h = find_scope(s, level_);
+    auto h = find_scope(s, scope_words_);
     if (!h) return std::nullopt;
     return h->scope;
   }
@@ -669,7 +721,7 @@ class Mapper {
       std::size_t p;
       while ((p = s.find(w)) != std::string::npos) s.erase(p, w.size());
     }
-    auto h = find_scope(s, level_);
+    auto h = find_scope(s, scope_words_);
     if (h) {
       // drop the scope phrase: up to the first of 有/受理/... we can't know its
       // length exactly; scope words are followed by their noun phrase, which
@@ -786,7 +838,11 @@ class Mapper {
       std::string rest = content_of(v.label);
       sv r = rest;
       while (!r.empty()) {
-        if (only_filler(r)) break;
+        std::size_t fl = filler_prefix(r);
+        if (fl) {
+          r.remove_prefix(fl);
+          continue;
+        }
         std::size_t n = 1;
         unsigned char c = static_cast<unsigned char>(r[0]);
         if (c >= 0xF0) n = 4;
@@ -853,7 +909,8 @@ class Mapper {
     if (v.clause_b <= v.segment_b) return p;
     // the previous clause: [its start, v.clause_b - delimiter)
     std::size_t end = v.clause_b;
-    Bounds b = bounds_before(t_, v.segment_b, end > 0 ? end - 1 : 0);
+    std::size_t lo = std::max(v.segment_b, end > 200 ? end - 200 : 0);
+    Bounds b = bounds_before(t_, lo, end > 0 ? end - 1 : 0);
     std::size_t begin = std::max(b.clause, v.segment_b);
     if (begin >= end) return p;
     // no number in it
@@ -897,7 +954,8 @@ class Mapper {
     std::string cont = content_of(items);
     if (only_filler(cont)) {
       if (v.clause_b <= v.segment_b) return true;
-      Bounds b = bounds_before(t_, v.segment_b, v.clause_b - 1);
+      std::size_t lo = std::max(v.segment_b, v.clause_b > 200 ? v.clause_b - 200 : 0);
+      Bounds b = bounds_before(t_, lo, v.clause_b - 1);
       std::size_t begin = std::max(b.clause, v.segment_b);
       items = compact(t_.substr(begin, v.clause_b - begin));
     }
@@ -1163,8 +1221,21 @@ class Mapper {
     }
     sv fam;
     for (const std::string& part : parts) {
+      if (has(part, "减免")) continue;  // "未发生减免费用的情况" is about reductions
       std::vector<Match> ms;
-      for (const Match& m : find_aliases(part)) {
+      std::vector<Match> found = find_aliases(part);
+      bool named = false;
+      for (const Match& m : found) {
+        sv id = m.alias->ind->id;
+        named = named || starts(id, "fee.");
+      }
+      if (!named) {
+        for (const Alias& a : absence_aliases_) {
+          std::size_t at = part.find(a.text);
+          if (at != std::string::npos) found.push_back({&a, at, at + a.text.size()});
+        }
+      }
+      for (const Match& m : found) {
         sv id = m.alias->ind->id;
         bool ok = false;
         for (sv a : kAbsenceIds) ok = ok || a == id;
@@ -1231,7 +1302,10 @@ class Mapper {
   sv t_;
   Format format_;
   std::string level_;
+  ScopeWords scope_words_;
   std::vector<Alias> aliases_;
+  std::vector<Alias> absence_aliases_;
+  std::unordered_map<std::uint32_t, std::vector<std::size_t>> by_lead_;
   std::vector<Sec> secs_;
   std::vector<QView> qs_;
   std::vector<bool> handled_;
