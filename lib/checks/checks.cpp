@@ -94,8 +94,10 @@ void evaluate(const Relation& rel, const FactIndex& idx, Origin origin, Scope sc
       return;
   }
   if (!bad) return;
-  // An empty total cell with non-empty parts is an incomplete table, not arithmetic.
-  bool incomplete = total->blank && !s.is_zero();
+  // An empty total cell with non-empty parts, or a printed total whose parts
+  // were all left empty, is an incomplete table rather than wrong arithmetic.
+  bool parts_blank = std::all_of(parts.begin(), parts.end(), [](const Fact* p) { return p->blank; });
+  bool incomplete = (total->blank && !s.is_zero()) || (parts_blank && !total->value.is_zero());
   Finding f;
   f.rule = std::string(rel.rule.empty() ? "sum.mismatch" : rel.rule);
   f.severity = incomplete ? Severity::warning : sev;
@@ -105,7 +107,10 @@ void evaluate(const Relation& rel, const FactIndex& idx, Origin origin, Scope sc
   std::string what_en = std::string(rel.total) + column_suffix_en(col, scope);
   const char* relation_zh = rel.kind == RelationKind::at_least ? "不少于" : rel.kind == RelationKind::at_most ? "不多于" : "等于";
   const char* relation_en = rel.kind == RelationKind::at_least ? "at least" : rel.kind == RelationKind::at_most ? "at most" : "equal to";
-  if (incomplete) {
+  if (incomplete && parts_blank) {
+    f.message = fmt::format("{}为{}，但各分项均为空", what, total->value.to_string());
+    f.message_en = fmt::format("{} is {} but all of its parts were left blank", what_en, total->value.to_string());
+  } else if (incomplete) {
     f.message = fmt::format("{}的合计栏为空，但各分项之和为{}", what, s.to_string());
     f.message_en = fmt::format("{}: the total cell is blank but its parts add up to {}", what_en, s.to_string());
   } else {
@@ -316,6 +321,7 @@ std::vector<Finding> run_checks(const CheckInput& in) {
   check_relations(in, out);
   check_percentages(in, out);
   check_text_against_tables(in, out);
+  check_compound_statements(in, out);
   check_structure(in, out);
   check_dates(in, out);
   return out;
@@ -326,6 +332,7 @@ void checks(Doc& doc) {
   in.meta = &doc.meta;
   in.sections = &doc.sections;
   in.facts = &doc.facts;
+  in.quantities = &doc.quantities;
   in.text = doc.norm;
   for (const RawTable& t : doc.tables) in.tables.push_back({t.grid.kind, t.grid.absent});
   std::vector<Finding> found = run_checks(in);
@@ -341,6 +348,7 @@ std::vector<Finding> check(const Report& report) {
   in.meta = &report.meta;
   in.sections = &report.sections;
   in.facts = &report.facts;
+  in.quantities = &report.quantities;
   in.text = report.text;
   for (const Table& t : report.tables) in.tables.push_back({t.kind, t.absent});
   return detail::run_checks(in);

@@ -25,6 +25,7 @@ struct CheckInput {
   const std::vector<Section>* sections = nullptr;
   std::vector<TableInfo> tables;
   const std::vector<Fact>* facts = nullptr;
+  const std::vector<Quantity>* quantities = nullptr;  // may be null
   std::string_view text;
 };
 
@@ -49,6 +50,8 @@ std::vector<std::string_view> split_ids(std::string_view ids);
 void check_relations(const CheckInput& in, std::vector<Finding>& out);
 void check_percentages(const CheckInput& in, std::vector<Finding>& out);
 void check_text_against_tables(const CheckInput& in, std::vector<Finding>& out);
+// Prose that states several table rows at once ("予以公开及部分公开258件，占33.9%").
+void check_compound_statements(const CheckInput& in, std::vector<Finding>& out);
 void check_structure(const CheckInput& in, std::vector<Finding>& out);
 void check_dates(const CheckInput& in, std::vector<Finding>& out);
 

@@ -1,6 +1,7 @@
 // lib/checks: the rules that are code rather than catalogue data:
 // printed percentages, prose against tables, structure, and dates.
 #include <fmt/core.h>
+#include <fmt/format.h>
 
 #include <algorithm>
 #include <optional>
@@ -136,6 +137,24 @@ const Fact* table_value(const FactIndex& table, const FactIndex& derived, std::s
   return derived.get(id);
 }
 
+// The table's amount for an indicator: its 总计 cell, or, when that cell was
+// left blank, the sum of the applicant columns (a blank total is not a 0).
+std::optional<Decimal> table_amount(const FactIndex& table, const FactIndex& derived, std::string_view id) {
+  const Fact* f = table_value(table, derived, id);
+  if (!f) return std::nullopt;
+  if (!f->blank) return f->value;
+  Decimal sum;
+  bool any = false;
+  for (Applicant a : {Applicant::natural_person, Applicant::commercial, Applicant::research, Applicant::nonprofit,
+                      Applicant::legal_service, Applicant::other_org}) {
+    if (const Fact* c = table.get(id, Scope::total, a)) {
+      sum = Decimal::add(sum, c->value).value_or(sum);
+      any = true;
+    }
+  }
+  return any ? sum : f->value;
+}
+
 }  // namespace
 
 void check_text_against_tables(const CheckInput& in, std::vector<Finding>& out) {
@@ -147,25 +166,143 @@ void check_text_against_tables(const CheckInput& in, std::vector<Finding>& out) 
     if (f.approx != Approx::none) continue;  // "5500余条" states a bound, not a value
     const Fact* t = table_value(table, derived, f.indicator);
     if (!t) continue;
-    if (t->value == f.value) continue;
+    Decimal amount = table_amount(table, derived, f.indicator).value_or(t->value);
+    if (amount == f.value) continue;
     // 受理/收到 counts new applications in some reports and new + carried in
     // in others (FORMATS.md D.2): either reading agrees.
     if (f.indicator == "apply.new") {
-      const Fact* carried = table.get("apply.carried_in");
-      if (carried && Decimal::add(t->value, carried->value) == f.value) continue;
+      auto carried = table_amount(table, derived, "apply.carried_in");
+      if (carried && Decimal::add(amount, *carried) == f.value) continue;
     }
     Finding x;
     x.rule = "text_table.mismatch";
     x.severity = Severity::warning;
     x.indicators = {f.indicator};
     std::string name = indicator_zh(f.indicator);
-    x.message = fmt::format("正文所述{}为{}，与表格数据{}不一致", name, f.value.to_string(), t->value.to_string());
+    x.message = fmt::format("正文所述{}为{}，与表格数据{}不一致", name, f.value.to_string(), amount.to_string());
     x.message_en = fmt::format("the text states {} = {}, the table gives {}", f.indicator, f.value.to_string(),
-                               t->value.to_string());
-    x.expected = t->value.to_string();
+                               amount.to_string());
+    x.expected = amount.to_string();
     x.found = f.value.to_string();
     x.span = f.span;
     x.spans = {f.span, t->span};
+    out.push_back(std::move(x));
+  }
+}
+
+// ---------- statements of several rows at once ----------
+
+namespace {
+
+// The indicator a short prose phrase names exactly (its alias or label), in
+// the report's format; nullptr when none or more than one.
+const Indicator* indicator_named(std::string_view phrase, Format format) {
+  const Indicator* found = nullptr;
+  for (const Indicator& ind : indicators()) {
+    if (!in_format(ind.formats, format)) continue;
+    bool named = false;
+    for (std::string_view alias : split_ids(ind.aliases))
+      if (alias == phrase) named = true;
+    if (!named) continue;
+    if (found && found != &ind) return nullptr;
+    found = &ind;
+  }
+  return found;
+}
+
+// "予以公开及部分公开" -> {"予以公开", "部分公开"}: pieces joined by 及, 和, 与, 以及, 、.
+std::vector<std::string_view> conjuncts(std::string_view label) {
+  std::vector<std::string_view> out;
+  static constexpr std::string_view kJoins[] = {"以及", "及", "和", "与", "、"};
+  std::size_t start = 0;
+  for (std::size_t i = 0; i < label.size();) {
+    bool joined = false;
+    for (std::string_view j : kJoins) {
+      if (label.compare(i, j.size(), j) == 0) {
+        out.push_back(label.substr(start, i - start));
+        i += j.size();
+        start = i;
+        joined = true;
+        break;
+      }
+    }
+    if (!joined) ++i;
+  }
+  out.push_back(label.substr(start));
+  return out;
+}
+
+}  // namespace
+
+void check_compound_statements(const CheckInput& in, std::vector<Finding>& out) {
+  if (!in.quantities || !in.meta) return;
+  FactIndex table(*in.facts, Origin::table), text(*in.facts, Origin::text), derived(*in.facts, Origin::derived);
+  if (table.empty()) return;
+  const std::vector<Quantity>& qs = *in.quantities;
+  for (std::size_t i = 0; i < qs.size(); ++i) {
+    const Quantity& q = qs[i];
+    if (q.approx != Approx::none || q.unit == "%") continue;
+    auto pieces = conjuncts(q.label);
+    if (pieces.size() < 2) continue;
+    std::vector<const Fact*> cells;
+    Decimal sum;
+    for (std::string_view piece : pieces) {
+      const Indicator* ind = indicator_named(piece, in.meta->format);
+      const Fact* cell = ind ? table_value(table, derived, ind->id) : nullptr;
+      if (!cell || std::find(cells.begin(), cells.end(), cell) != cells.end()) {
+        cells.clear();
+        break;
+      }
+      cells.push_back(cell);
+      sum = Decimal::add(sum, table_amount(table, derived, ind->id).value_or(Decimal())).value_or(sum);
+    }
+    if (cells.empty()) continue;
+    std::vector<std::string> ids;
+    for (const Fact* c : cells) ids.push_back(c->indicator);
+    std::string names;
+    for (std::string_view p : pieces) names += (names.empty() ? "" : "及") + std::string(p);
+    if (!(sum == q.value)) {
+      Finding x;
+      x.rule = "text_table.mismatch";
+      x.severity = Severity::warning;
+      x.indicators = ids;
+      x.message = fmt::format("正文所述{}为{}，与表格数据之和{}不一致", names, q.value.to_string(), sum.to_string());
+      x.message_en = fmt::format("the text states {} = {}, the table rows add up to {}", fmt::join(ids, " + "),
+                                 q.value.to_string(), sum.to_string());
+      x.expected = sum.to_string();
+      x.found = q.value.to_string();
+      x.span = q.span;
+      x.spans = {q.span};
+      for (const Fact* c : cells) x.spans.push_back(c->span);
+      out.push_back(std::move(x));
+    }
+    // A share printed right after the statement ("258件，占33.9%").
+    if (i + 1 >= qs.size() || qs[i + 1].unit != "%" || qs[i + 1].span.begin < q.span.end ||
+        qs[i + 1].span.begin - q.span.end > 16)
+      continue;
+    std::string_view between = in.text.substr(std::min(q.span.end, in.text.size()),
+                                              qs[i + 1].span.begin - q.span.end);
+    if (between.find("。") != std::string_view::npos || between.find(';') != std::string_view::npos) continue;
+    const Quantity& pct = qs[i + 1];
+    const Fact* base = nullptr;
+    for (const std::string& id : percent_bases(ids.front()))
+      if ((base = text.get(id)) || (base = table.get(id))) break;
+    if (!base || judge_percent(q.value, base->value, pct.value) == PercentVerdict::ok) continue;
+    bool truncated = judge_percent(q.value, base->value, pct.value) == PercentVerdict::truncated;
+    Finding x;
+    x.rule = "percent.mismatch";
+    x.severity = truncated ? Severity::info : Severity::warning;
+    x.indicators = ids;
+    x.indicators.push_back(base->indicator);
+    long double share = base->value.is_zero() ? 0 : q.value.to_double() * 100.0L / base->value.to_double();
+    x.expected = fmt::format("{:.{}f}%", static_cast<double>(share), pct.value.scale() + 1);
+    x.found = pct.value.to_string() + "%";
+    x.message = fmt::format("{}{}占{}{}的{}，但报告写作{}", names, q.value.to_string(), indicator_zh(base->indicator),
+                            base->value.to_string(), x.expected, x.found);
+    x.message_en = fmt::format("{} {} of {} {} is {}, but the report prints {}", fmt::join(ids, " + "),
+                               q.value.to_string(), base->indicator, base->value.to_string(), x.expected, x.found);
+    x.span = pct.span;
+    x.spans = {pct.span, q.span, base->span};
     out.push_back(std::move(x));
   }
 }

@@ -27,6 +27,7 @@ struct Case {
   std::vector<Section> sections;
   std::vector<Fact> facts;
   std::vector<detail::TableInfo> tables;
+  std::vector<Quantity> quantities;
   std::string text;
 
   std::vector<Finding> run() {
@@ -35,6 +36,7 @@ struct Case {
     in.sections = &sections;
     in.facts = &facts;
     in.tables = tables;
+    in.quantities = &quantities;
     in.text = text;
     return detail::run_checks(in);
   }
@@ -247,4 +249,31 @@ TEST_CASE("compare: carry-over per column and documents in force; refuses other 
   Report later = cur;
   later.meta.year = 2025;
   CHECK_FALSE(compare(last, later));
+}
+
+TEST_CASE("prose stating two table rows at once is compared with their sum, and its share checked") {
+  Case c;
+  c.meta.format = Format::f2019;
+  c.text = "予以公开及部分公开258件，占33.9%。";
+  c.facts.push_back(fact("apply.result.granted", "272"));
+  c.facts.push_back(fact("apply.result.partial", "3"));
+  c.facts.push_back(fact("apply.result.total", "805"));
+  Quantity q;
+  q.value = 258;
+  q.unit = "件";
+  q.label = "予以公开及部分公开";
+  q.span = {c.text.find("258"), c.text.find("258") + 6};
+  Quantity pct;
+  pct.value = *Decimal::parse("33.9");
+  pct.unit = "%";
+  pct.span = {c.text.find("33.9"), c.text.find("33.9") + 5};
+  c.quantities = {q, pct};
+  auto fs = c.run();
+  CHECK(count(fs, "text_table.mismatch", "apply.result.partial") == 1);
+  CHECK(count(fs, "percent.mismatch", "apply.result.granted") == 1);
+  c.quantities[0].value = 275;  // 272 + 3; 275 of 805 = 34.2%
+  c.quantities[1].value = *Decimal::parse("34.2");
+  fs = c.run();
+  CHECK(count(fs, "text_table.mismatch") == 0);
+  CHECK(count(fs, "percent.mismatch") == 0);
 }
