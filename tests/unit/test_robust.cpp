@@ -323,10 +323,10 @@ TEST_CASE("100 MB of text: completes, memory within 4x input") {
     }
   });
   REQUIRE_MESSAGE(ok, err);
-  MESSAGE(input >> 20, " MiB of text: ", facts, " facts, peak memory growth ", growth >> 20, " MiB for ", input >> 20,
-          " MiB of input");
+  MESSAGE((input >> 20), " MiB of text: ", facts, " facts, peak memory growth ", (growth >> 20), " MiB for ",
+          (input >> 20), " MiB of input");
 #ifndef OGI_ROBUST_SANITIZED
-  CHECK_MESSAGE(growth <= 4 * input + (std::size_t{16} << 20), "peak memory growth ", growth >> 20,
+  CHECK_MESSAGE(growth <= 4 * input + (std::size_t{16} << 20), "peak memory growth ", (growth >> 20),
                 " MiB is over 4x the input + 16 MiB");
 #endif
 
@@ -381,7 +381,7 @@ TEST_CASE("a 10 MB line") {
   CHECK_MESSAGE(quantities == n, "expected one quantity per sentence");
   CHECK(wrong == 0);
 #ifndef OGI_ROBUST_SANITIZED
-  CHECK_MESSAGE(growth <= 4 * input + (std::size_t{16} << 20), "peak memory growth ", growth >> 20, " MiB");
+  CHECK_MESSAGE(growth <= 4 * input + (std::size_t{16} << 20), "peak memory growth ", (growth >> 20), " MiB");
 #endif
 }
 
