@@ -375,6 +375,8 @@ constexpr sv kAbsenceIds[] = {"complaints.total", "review.total", "litigation.to
                               "fee.processing.notices", "apply.received", "apply.new"};
 // Words that name a fee only in a statement of absence ("未收取…任何费用").
 constexpr std::pair<sv, sv> kAbsenceExtra[] = {{"费用", "fee.collected"}, {"费用", "fee.processing.amount"}};
+// Words that make a phrase about an outcome of a case, not about the case.
+constexpr sv kOutcomeWords[] = {"纠错", "纠正", "败诉", "维持", "驳回"};
 // Verbs that a negation must govern for a statement of absence.
 constexpr sv kAbsenceVerbs[] = {"收到", "收取", "发生", "出现", "产生", "接到", "受理", "发出"};
 
@@ -1194,7 +1196,8 @@ class Mapper {
     for (sv v : kAbsenceVerbs)
       if (starts(rest, v)) verb = v;
     if (verb.empty()) return;
-    std::size_t ce = clause_end(t_, vb, std::min(line_e, vb + kAhead));
+    (void)line_e;  // the object may go on over a line break (text from PDF)
+    std::size_t ce = clause_end(t_, vb, std::min(t_.size(), vb + kAhead));
     std::string obj = compact(t_.substr(vb, ce - vb));
     int si = section_at(neg_b);
     sv kind = si >= 0 ? sv(secs_[static_cast<std::size_t>(si)].kind) : sv("preamble");
@@ -1252,6 +1255,14 @@ class Mapper {
       }
       auto m = best_near_end(fit);
       if (!m) continue;
+      // the head of the phrase must be what is absent: in "行政诉讼败诉情形"
+      // it is 败诉 (an outcome), not 行政诉讼, even where the format has no id for it
+      bool outranked = false;
+      for (sv w : kOutcomeWords) {
+        std::size_t at = part.rfind(w);
+        if (at != std::string::npos && at >= m->end && !is_outcome(m->alias->ind->id)) outranked = true;
+      }
+      if (outranked) continue;
       const Indicator* ind = m->alias->ind;
       Fact f;
       f.indicator = std::string(ind->id);
