@@ -111,7 +111,10 @@ inline constexpr sv kAreaSuffixes[] = {"省", "市", "区", "县", "州", "盟",
 // Contact labels.
 inline constexpr sv kAddressLabels[] = {"通讯地址", "联系地址", "办公地址", "地址"};
 inline constexpr sv kPostcodeLabels[] = {"邮政编码", "邮编"};
-inline constexpr sv kPhoneLabels[] = {"联系电话", "咨询电话", "办公电话", "电话号码", "电话"};
+// 联系电话, 咨询电话, 办公电话… all end in 电话, so the one label finds them in
+// the order printed; 电话号码 reads on through its tail.
+inline constexpr sv kPhoneLabels[] = {"电话"};
+inline constexpr sv kPhoneLabelTails[] = {"号码"};
 inline constexpr sv kFaxLabels[] = {"传真"};
 // A website is a contact (where to read or download the report) when it is
 // written in brackets after one of these words, or after "网址:" / "网站:".

@@ -17,6 +17,7 @@
 //              websites written as "…网站(URL)" or "网址:URL" (where to read
 //              the report), not every URL on the page
 #include <algorithm>
+#include <array>
 #include <map>
 
 #include "doc.hpp"
@@ -36,6 +37,14 @@ constexpr std::size_t kTitleSearchLines = 80;
 constexpr std::size_t kMaxTitleCodePoints = 64;
 
 bool contains(std::string_view s, std::string_view k) { return s.find(k) != std::string_view::npos; }
+
+// Compact text of line k when it is short enough to be a title, a date or a
+// signature (at most 600 bytes); "" for longer lines, which are prose.
+std::string short_line(const Doc& doc, std::size_t k) {
+  std::string_view t = doc.text(doc.lines[k].span);
+  if (t.size() > 600) return {};
+  return scan::compact(t);
+}
 bool starts_with(std::string_view s, std::string_view k) { return s.substr(0, k.size()) == k; }
 bool ends_with(std::string_view s, std::string_view k) {
   return s.size() >= k.size() && s.substr(s.size() - k.size()) == k;
@@ -60,18 +69,29 @@ bool is_area_suffix(char32_t c) {
 
 // Where a place name starts when reading backwards from its suffix: at a
 // non-CJK character or a function word ("请与淮安市…" -> 淮安市). Forwards, a
-// name stops at a non-CJK character or at 城 ("城市管理局" is no 城市).
+// name stops at a non-CJK character and does not start with 城 ("城市管理局").
 bool name_stop_back(char32_t c) {
   static constexpr std::u32string_view kStops = U"与和及在由对向为请的是经于据按照至到我各该或并等其此";
   return !scan::is_cjk(c) || kStops.find(c) != std::u32string_view::npos;
 }
-bool name_stop_fwd(char32_t c) { return !scan::is_cjk(c) || c == U'城'; }
+bool name_stop_fwd(char32_t c, std::size_t n) { return !scan::is_cjk(c) || (n == 0 && c == U'城'); }
 
 // Trims trailing sentence punctuation and wrapping quotes from a compact title.
 std::string clean_title(std::string t) {
   for (std::string_view label : {"标题:", "名称:", "题目:", "文章标题:"})
     if (starts_with(t, label)) t.erase(0, label.size());
   while (!t.empty() && (t.front() == '#' || t.front() == '*')) t.erase(0, 1);
+  // a page marker before the title: "Page 8 - 威海市…"
+  {
+    std::size_t i = 0;
+    bool letter = false;
+    while (i < t.size() && static_cast<unsigned char>(t[i]) < 0x80) {
+      if ((t[i] >= 'a' && t[i] <= 'z') || (t[i] >= 'A' && t[i] <= 'Z')) letter = true;
+      ++i;
+    }
+    if (letter && i > 0 && i < t.size() && (t[i - 1] == '-' || t[i - 1] == '_' || t[i - 1] == '|' || t[i - 1] == ':'))
+      t.erase(0, i);
+  }
   for (std::string_view q : {"《", "“"})
     if (starts_with(t, q)) t.erase(0, q.size());
   // Cut after the report word: drops "-沭阳县发改局", "_新乡市人民政府", "(全文)".
@@ -127,7 +147,7 @@ std::size_t neighbour(const Doc& doc, std::size_t k, int dir, bool allow_boilerp
 TitleInfo find_title_in(const Doc& doc, bool allow_boilerplate) {
   TitleInfo ti;
   std::size_t limit = std::min(doc.lines.size(), kTitleSearchLines);
-  auto line_c = [&](std::size_t k) { return scan::compact(doc.text(doc.lines[k].span)); };
+  auto line_c = [&](std::size_t k) { return short_line(doc, k); };
   for (std::size_t k = 0; k < limit; ++k) {
     const Line& l = doc.lines[k];
     if (l.boilerplate && !allow_boilerplate) continue;
@@ -216,7 +236,7 @@ std::vector<Unit> area_units(std::string_view s) {
         }
         break;
       }
-      if (name_stop_fwd(c.c)) break;
+      if (name_stop_fwd(c.c, n)) break;
       i += c.len;
       ++n;
     }
@@ -311,13 +331,22 @@ std::optional<scan::Date> date_after(std::string_view c, std::size_t i) {
   return scan::read_date(c, i, &end);
 }
 
+// Whether line k lies in the part of the text metadata is read from: the
+// first 4 MB and the last 1 MB (see structure()).
+bool in_window(const Doc& doc, std::size_t k) {
+  const Span s = doc.lines[k].span;
+  const std::size_t n = doc.norm.size();
+  return s.begin < (std::size_t{4} << 20) || s.end + (std::size_t{1} << 20) > n;
+}
+
 std::optional<std::string> find_published(const Doc& doc, const TitleInfo& ti) {
   // 1. A labelled date anywhere (page chrome included): best label wins.
   std::size_t best_rank = SIZE_MAX;
   std::optional<scan::Date> best;
   const std::size_t nlabels = std::size(kw::kPublishedLabels);
   for (std::size_t k = 0; k < doc.lines.size(); ++k) {
-    std::string_view raw = doc.text(doc.lines[k].span);
+    if (!in_window(doc, k)) continue;
+    std::string_view raw = doc.text(doc.lines[k].span).substr(0, std::size_t{1} << 16);
     if (raw.empty()) continue;
     for (std::size_t r = 0; r <= nlabels && r < best_rank; ++r) {
       std::string_view label = r < nlabels ? kw::kPublishedLabels[r] : kw::kPublishedBareLabel;
@@ -331,13 +360,13 @@ std::optional<std::string> find_published(const Doc& doc, const TitleInfo& ti) {
       for (std::string_view w : kw::kNotPublishedBefore)
         if (at >= w.size() && raw.substr(at - w.size(), w.size()) == w) excluded = true;
       if (excluded) continue;
-      std::string rest = scan::compact(raw.substr(at + label.size()));
+      std::string rest = scan::compact(raw.substr(at + label.size(), 160));
       if (r == nlabels && !starts_with(rest, ":")) continue;
       std::optional<scan::Date> d;
       if (rest.empty() || rest == ":") {
         // metadata table: the value stands on the next line
         std::size_t n = neighbour(doc, k, +1, true);
-        if (n != std::string::npos) d = date_after(scan::compact(doc.text(doc.lines[n].span)), 0);
+        if (n != std::string::npos) d = date_after(short_line(doc, n), 0);
       } else {
         d = date_after(rest, 0);
       }
@@ -351,14 +380,15 @@ std::optional<std::string> find_published(const Doc& doc, const TitleInfo& ti) {
   // 2. The dated signature at the end; 3. a date line under the title.
   std::vector<std::size_t> content;
   for (std::size_t k = 0; k < doc.lines.size(); ++k)
-    if (!doc.lines[k].boilerplate && !scan::trim(doc.text(doc.lines[k].span)).empty()) content.push_back(k);
+    if (in_window(doc, k) && !doc.lines[k].boilerplate && !scan::trim(doc.text(doc.lines[k].span)).empty())
+      content.push_back(k);
   for (std::size_t i = content.size(), n = 0; i > 0 && n < 6; --i, ++n) {
-    if (auto d = date_line(scan::compact(doc.text(doc.lines[content[i - 1]].span)))) return d->iso();
+    if (auto d = date_line(short_line(doc, content[i - 1]))) return d->iso();
   }
   if (ti.last_line != std::string::npos) {
     auto it = std::upper_bound(content.begin(), content.end(), ti.last_line);
     for (int n = 0; it != content.end() && n < 3; ++it, ++n) {
-      if (auto d = date_line(scan::compact(doc.text(doc.lines[*it].span)))) return d->iso();
+      if (auto d = date_line(short_line(doc, *it))) return d->iso();
     }
   }
   return std::nullopt;
@@ -366,12 +396,26 @@ std::optional<std::string> find_published(const Doc& doc, const TitleInfo& ti) {
 
 // ---- contact ----
 
-bool footer_line(const Doc& doc, std::size_t k) {
-  std::string_view raw = doc.text(doc.lines[k].span);
-  for (std::string_view m : kw::kFooterMarks)
-    if (contains(raw, m)) return true;
-  return false;
-}
+// Whether line k is a page footer (ICP number, copyright…); memoised per line
+// so that many labels on one huge line cost one scan of it.
+class FooterLines {
+ public:
+  explicit FooterLines(const Doc& doc) : doc_(doc), state_(doc.lines.size(), 0) {}
+  bool operator()(std::size_t k) {
+    if (k >= state_.size()) return false;
+    if (state_[k] == 0) {
+      std::string_view raw = doc_.text(doc_.lines[k].span);
+      state_[k] = 2;
+      for (std::string_view m : kw::kFooterMarks)
+        if (contains(raw, m)) state_[k] = 1;
+    }
+    return state_[k] == 1;
+  }
+
+ private:
+  const Doc& doc_;
+  std::vector<unsigned char> state_;  // 0 unknown, 1 footer, 2 not
+};
 
 void push_unique(std::vector<std::string>& v, std::string s) {
   if (!s.empty() && std::find(v.begin(), v.end(), s) == v.end()) v.push_back(std::move(s));
@@ -460,7 +504,8 @@ bool url_char(char ch) {
 
 void read_contact(const scan::Compact& body, const Doc& doc, Contact& ct) {
   std::string_view c = body.text;
-  auto ok_at = [&](std::size_t i) { return !footer_line(doc, body.line_of(i)); };
+  FooterLines footer(doc);
+  auto ok_at = [&](std::size_t i) { return !footer(body.line_of(i)); };
   // address
   for (std::string_view label : kw::kAddressLabels) {
     if (!ct.address.empty()) break;
@@ -500,18 +545,15 @@ void read_contact(const scan::Compact& body, const Doc& doc, Contact& ct) {
       }
     }
   }
-  // phones and faxes
+  // phones, in the order printed (联系电话, 咨询电话, 办公电话… all end in 电话)
   for (std::string_view label : kw::kPhoneLabels) {
     for (std::size_t at = c.find(label); at != std::string_view::npos; at = c.find(label, at + 1)) {
       if (!ok_at(at)) continue;
-      // "联系电话" also contains "电话": skip the shorter label inside a longer one
-      bool inner = false;
-      for (std::string_view longer : kw::kPhoneLabels)
-        if (longer.size() > label.size() && ends_with(longer, label) && at >= longer.size() - label.size() &&
-            c.substr(at - (longer.size() - label.size()), longer.size()) == longer)
-          inner = true;
-      if (inner) continue;
-      read_phones(c, after_colon(c, at + label.size()), ct.phone);
+      std::size_t i = at + label.size();
+      for (std::string_view more : kw::kPhoneLabelTails)
+        if (starts_with(c.substr(i), more)) i += more.size();
+      std::vector<std::string>& into = at >= 6 && c.substr(at - 6, 6) == "传真" ? ct.fax : ct.phone;
+      read_phones(c, after_colon(c, i), into);
     }
   }
   for (std::string_view label : kw::kFaxLabels)
@@ -532,9 +574,15 @@ void read_contact(const scan::Compact& body, const Doc& doc, Contact& ct) {
     push_unique(ct.email, std::string(c.substr(b, e - b)));
   }
   // websites: "…网站(URL)" or "网址:URL"
+  // next occurrence of each URL start, refreshed only when passed (linear overall)
+  std::array<std::string_view, 3> starts = {"http://", "https://", "www."};
+  std::array<std::size_t, 3> next{};
+  for (std::size_t k = 0; k < 3; ++k) next[k] = c.find(starts[k]);
   std::size_t i = 0;
   while (i < c.size()) {
-    std::size_t h = std::min({c.find("http://", i), c.find("https://", i), c.find("www.", i)});
+    for (std::size_t k = 0; k < 3; ++k)
+      if (next[k] != std::string_view::npos && next[k] < i) next[k] = c.find(starts[k], i);
+    std::size_t h = std::min({next[0], next[1], next[2]});
     if (h == std::string_view::npos) break;
     std::size_t e = h;
     while (e < c.size() && url_char(c[e])) ++e;
@@ -561,7 +609,7 @@ void read_contact(const scan::Compact& body, const Doc& doc, Contact& ct) {
 std::optional<std::string> find_source(const Doc& doc) {
   std::size_t limit = std::min<std::size_t>(doc.lines.size(), 60);
   for (std::size_t k = 0; k < limit; ++k) {
-    std::string_view raw = doc.text(doc.lines[k].span);
+    std::string_view raw = doc.text(doc.lines[k].span).substr(0, std::size_t{1} << 16);
     for (std::size_t at = raw.find("来源"); at != std::string_view::npos; at = raw.find("来源", at + 1)) {
       if (at > 0 && scan::is_cjk(decode(raw, prev_cp(raw, at)).c)) continue;  // 信息来源 is a metadata label too, but rare
       std::size_t p = at + std::string_view("来源").size();
@@ -571,7 +619,7 @@ std::optional<std::string> find_source(const Doc& doc) {
       p += colon.len;
       while (p < raw.size() && scan::is_space(fold(decode(raw, p).c))) p += decode(raw, p).len;
       std::size_t e = p;
-      while (e < raw.size() && !scan::is_space(fold(decode(raw, e).c))) e += decode(raw, e).len;
+      while (e < raw.size() && e - p < 160 && !scan::is_space(fold(decode(raw, e).c))) e += decode(raw, e).len;
       std::string v = scan::compact(raw.substr(p, e - p));
       if (v.empty() || starts_with(v, "http") || starts_with(v, "www.") || code_points(v) > 40) continue;
       return v;
@@ -586,8 +634,8 @@ std::string signature_issuer(const Doc& doc) {
   for (std::size_t k = doc.lines.size(); k > 0 && n < 6; --k) {
     const Line& l = doc.lines[k - 1];
     if (l.boilerplate) continue;
-    std::string c = scan::compact(doc.text(l.span));
-    if (c.empty()) continue;
+    if (scan::trim(doc.text(l.span)).empty()) continue;
+    std::string c = short_line(doc, k - 1);
     ++n;
     if (code_points(c) <= 30 && names_body(c) && !contains(c, ",") && !contains(c, "。")) return c;
   }
@@ -660,7 +708,10 @@ void read_meta(Doc& doc, const scan::Compact& body) {
   m.period = find_period(body.text);
   std::size_t yat = std::string::npos, yafter = 0;
   m.year = year_in(m.title, &yat, &yafter);
-  if (m.year == 0 && m.period) m.year = std::stoi(m.period->to.substr(0, 4));
+  if (m.year == 0 && m.period) {
+    std::size_t e;
+    m.year = static_cast<int>(scan::read_int(m.period->to, 0, &e, 4));
+  }
 
   // issuer: the body the title names, before the year or between it and 政府信息公开
   std::string body_name;

@@ -31,17 +31,23 @@ void append_compact(std::string& out, std::string_view s, char32_t& last, bool& 
 }
 }  // namespace
 
-Compact compact(const Doc& doc, std::size_t first, std::size_t last_line, bool skip_boilerplate) {
+Compact compact(const Doc& doc, std::size_t head_bytes, std::size_t tail_bytes) {
   Compact c;
-  last_line = std::min(last_line, doc.lines.size());
   c.line_at.assign(doc.lines.size(), 0);
+  const std::size_t n = doc.norm.size();
+  const std::size_t tail_from = n > tail_bytes ? n - tail_bytes : 0;
   char32_t last = 0;
   bool pending = false;
   for (std::size_t k = 0; k < doc.lines.size(); ++k) {
     c.line_at[k] = c.text.size();
-    if (k < first || k >= last_line) continue;
-    if (skip_boilerplate && doc.lines[k].boilerplate) continue;
-    append_compact(c.text, doc.text(doc.lines[k].span), last, pending);
+    const Line& l = doc.lines[k];
+    if (l.boilerplate) continue;
+    // the parts of the line inside [0, head_bytes) and [tail_from, n)
+    std::size_t b = l.span.begin, e = std::min(l.span.end, n);
+    if (b >= e) continue;
+    if (b < head_bytes) append_compact(c.text, doc.norm.substr(b, std::min(e, head_bytes) - b), last, pending);
+    std::size_t tb = std::max(b, std::max(tail_from, std::min(e, head_bytes)));
+    if (tb < e && e > tail_from) append_compact(c.text, doc.norm.substr(tb, e - tb), last, pending);
     pending = true;  // a line break separates like a space
   }
   return c;

@@ -97,8 +97,9 @@ struct Compact {
   std::size_t line_of(std::size_t i) const;
 };
 
-// Builds the compact copy of doc.lines[first, last) (skipping boilerplate lines when asked).
-Compact compact(const Doc& doc, std::size_t first, std::size_t last, bool skip_boilerplate);
+// Builds the compact copy of the non-boilerplate lines of a Doc, reading at
+// most the first head_bytes and the last tail_bytes of the normalised text.
+Compact compact(const Doc& doc, std::size_t head_bytes, std::size_t tail_bytes);
 
 // Compact copy of one piece of text.
 std::string compact(std::string_view s);

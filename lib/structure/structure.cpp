@@ -27,8 +27,18 @@ namespace {
 constexpr std::size_t kMaxTitleCodePoints = 48;    // longer titles are sentences
 constexpr std::size_t kMaxScanCodePoints = 400;    // never read further into one line
 constexpr std::size_t kLookaheadLines = 3;         // empty lines skipped to find "the next line"
+// Real reports have tens of headings; an input with more than this many is a
+// concatenation or an attack, and the rest of it is read as body text.
+constexpr std::size_t kMaxHeadings = 5000;
 
 bool contains(std::string_view s, std::string_view k) { return s.find(k) != std::string_view::npos; }
+
+bool ends_with_cp(std::string_view s, char32_t c) {
+  if (s.empty()) return false;
+  std::size_t p = s.size() - 1;
+  while (p > 0 && (static_cast<unsigned char>(s[p]) & 0xC0) == 0x80) --p;
+  return decode(s, p).c == c;
+}
 
 std::size_t skip_spaces(std::string_view t, std::size_t p) {
   while (p < t.size()) {
@@ -282,6 +292,9 @@ std::optional<HeadingLine> read_heading(const Doc& doc, std::size_t k) {
     for (char ch : compact_title)
       if (ch >= '0' && ch <= '9') ++digits;
     if (digits > 8) return std::nullopt;
+    // Indicator rows of the legacy tables are "…数" ("2.传真申请数"); headings
+    // end with 情况, 工作, 方面, 数量 …
+    if (ends_with_cp(compact_title, U'数')) return std::nullopt;
     // A label cell followed by its value cell on the next line.
     std::size_t nx = next_content_line(doc, k);
     if (nx != std::string::npos && value_only_line(doc.text(doc.lines[nx].span))) return std::nullopt;
@@ -332,20 +345,24 @@ Format cited_regulation(std::string_view text) {
       p += c.len;
     }
     std::size_t r = p;
-    long year = scan::read_int(text, p, &r, 4);
-    long number = -1;
-    if (year >= 0 && r - p == 4) {
+    long digits = scan::read_int(text, p, &r, 8);
+    long year = -1, number = -1;
+    if (digits >= 0 && r - p >= 6) {
+      // run together: "〔202130号" (〕 lost)
+      std::size_t n = r - p;
+      long div = 1;
+      for (std::size_t k = 4; k < n; ++k) div *= 10;
+      year = digits / div;
+      number = digits % div;
+    } else if (digits >= 0 && r - p == 4) {
+      year = digits;
       std::size_t q = r;
-      if (q < text.size() && scan::is_digit(static_cast<unsigned char>(text[q]))) {
-        number = scan::read_int(text, q, &q, 3);  // run together: 202130
-      } else {
-        for (int k = 0; k < 2 && q < text.size(); ++k) {
-          Cp c = decode(text, q);
-          if (scan::is_digit(c.c)) break;
-          q += c.len;
-        }
-        number = scan::read_int(text, q, &q, 3);
+      for (int k = 0; k < 2 && q < text.size(); ++k) {
+        Cp c = decode(text, q);
+        if (scan::is_digit(c.c)) break;
+        q += c.len;
       }
+      number = scan::read_int(text, q, &q, 3);
     }
     if (year == 2021 && number == 30) return Format::f2021;
     if (year == 2019 && number == 60) return Format::f2019;
@@ -397,11 +414,11 @@ int style_rank(NumberStyle st) { return static_cast<int>(st); }
 
 void build_sections(Doc& doc) {
   std::vector<HeadingLine> numbered, markdown;
-  for (std::size_t k = 0; k < doc.lines.size(); ++k) {
+  for (std::size_t k = 0; k < doc.lines.size() && numbered.size() < kMaxHeadings && markdown.size() < kMaxHeadings; ++k) {
     auto h = read_heading(doc, k);
     if (!h) continue;
     if (h->style != NumberStyle::none) numbered.push_back(std::move(*h));
-    else markdown.push_back(std::move(*h));
+    else if (doc.input.kind == InputKind::markdown) markdown.push_back(std::move(*h));
   }
   std::vector<HeadingLine>& heads = numbered.empty() ? markdown : numbered;
   if (numbered.empty()) {
@@ -450,12 +467,15 @@ void build_sections(Doc& doc) {
     n.s.span = {h.heading.begin, h.heading.end};
     n.first_line = h.line;
     // A number that repeats or goes back among siblings ("三、" after "三、")
-    // is a scrambled table label, not a heading; "一、" may restart a series.
-    if (h.style != NumberStyle::none && h.value != 1) {
+    // is a scrambled table label, not a heading; "一、" may restart a series
+    // (statistics chapters numbered anew after the prose ones).
+    if (h.style != NumberStyle::none) {
       std::size_t depth = stack.size();
       while (depth > 0 && nodes[stack[depth - 1]].s.level > n.s.level) --depth;
-      if (depth > 0 && nodes[stack[depth - 1]].s.level == n.s.level && h.value <= nodes[stack[depth - 1]].value)
-        continue;
+      if (depth > 0 && nodes[stack[depth - 1]].s.level == n.s.level) {
+        int prev = nodes[stack[depth - 1]].value;
+        if (h.value <= prev && !(h.value == 1 && prev > 1)) continue;
+      }
     }
     n.value = h.value;
     while (!stack.empty() && nodes[stack.back()].s.level >= n.s.level) {
@@ -481,7 +501,11 @@ void build_sections(Doc& doc) {
 }
 
 void structure(Doc& doc) {
-  scan::Compact body = scan::compact(doc, 0, doc.lines.size(), true);
+  // Metadata and format signals are read from a compact copy of the body.
+  // Real reports are 10–500 KB; of a larger input (a concatenation, an
+  // attack) only the first 4 MB and the last 1 MB are read for them, so the
+  // copy and the keyword scans stay bounded.
+  scan::Compact body = scan::compact(doc, std::size_t{4} << 20, std::size_t{1} << 20);
   read_meta(doc, body);
   doc.meta.format = fingerprint(body.text, doc.meta.year);
   build_sections(doc);
