@@ -343,7 +343,7 @@ void check_structure(const CheckInput& in, std::vector<Finding>& out) {
     };
     std::size_t last_pos = 0;
     for (auto [kind, title] : kRequired) {
-      auto it = std::find_if(top.begin(), top.end(), [&](const Section& s) { return s.kind == kind; });
+      auto it = std::find_if(top.begin(), top.end(), [&, k = kind](const Section& s) { return s.kind == k; });
       Finding x;
       x.rule = "structure.missing_section";
       x.severity = Severity::warning;
