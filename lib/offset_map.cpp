@@ -40,6 +40,8 @@ std::size_t map_through(const std::vector<OffsetMap::Segment>& segs, std::size_t
   // For an end offset exactly at a segment start, prefer the previous segment's end.
   if (is_end && x == sb(*it) && it != segs.begin()) {
     auto prev = it - 1;
+    // skip empty segments (bytes dropped or inserted there) so an end stays before them
+    while (prev != segs.begin() && sl(*prev) == 0 && sb(*(prev - 1)) + sl(*(prev - 1)) == x) --prev;
     if (sb(*prev) + sl(*prev) == x) return tb(*prev) + tl(*prev);
   }
   std::size_t off = x - sb(*it);
