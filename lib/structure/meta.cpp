@@ -114,6 +114,7 @@ std::string clean_title(std::string t) {
 
 struct TitleInfo {
   std::string title;
+  std::string year_line;  // "(2023年度)" printed under a title without a year
   std::size_t first_line = std::string::npos, last_line = std::string::npos;
 };
 
@@ -142,6 +143,19 @@ std::size_t neighbour(const Doc& doc, std::size_t k, int dir, bool allow_boilerp
     if (!scan::trim(doc.text(l.span)).empty()) return static_cast<std::size_t>(j);
   }
   return std::string::npos;
+}
+
+// First "YYYY年" (1990..2100) in s; 0 when none (defined below).
+int year_in(std::string_view s, std::size_t* at = nullptr, std::size_t* after = nullptr);
+
+// A line that is only a year: "2023年度", "(2023年度)", "2023年".
+bool year_only(std::string_view c) {
+  if (starts_with(c, "(") && ends_with(c, ")")) c = c.substr(1, c.size() - 2);
+  std::size_t e;
+  long y = scan::read_int(c, 0, &e, 4);
+  if (y < 1990 || y > 2100 || e != 4) return false;
+  std::string_view rest = c.substr(4);
+  return rest == "年度" || rest == "年";
 }
 
 TitleInfo find_title_in(const Doc& doc, bool allow_boilerplate) {
@@ -179,6 +193,18 @@ TitleInfo find_title_in(const Doc& doc, bool allow_boilerplate) {
         }
       }
     }
+    // The year on a line of its own: "政府信息公开工作年度报告" / "(2023年度)".
+    if (year_in(c) == 0) {
+      std::size_t n = neighbour(doc, b, +1, allow_boilerplate);
+      std::size_t p = neighbour(doc, a, -1, allow_boilerplate);
+      if (n != std::string::npos && year_only(line_c(n))) {
+        ti.year_line = line_c(n);
+        b = n;
+      } else if (p != std::string::npos && year_only(line_c(p))) {
+        c = line_c(p) + c;
+        a = p;
+      }
+    }
     ti.title = clean_title(std::move(c));
     ti.first_line = a;
     ti.last_line = b;
@@ -187,8 +213,8 @@ TitleInfo find_title_in(const Doc& doc, bool allow_boilerplate) {
   return ti;
 }
 
-// First "YYYY年" (1990..2100) in s; 0 when none. *at receives its offset.
-int year_in(std::string_view s, std::size_t* at = nullptr, std::size_t* after = nullptr) {
+// *at receives the offset of the year, *after the offset after 年 (and 度).
+int year_in(std::string_view s, std::size_t* at, std::size_t* after) {
   for (std::size_t i = 0; i + 4 < s.size(); ++i) {
     if (!scan::is_digit(static_cast<unsigned char>(s[i]))) continue;
     if (i > 0 && scan::is_digit(static_cast<unsigned char>(s[i - 1]))) continue;
@@ -708,6 +734,7 @@ void read_meta(Doc& doc, const scan::Compact& body) {
   m.period = find_period(body.text);
   std::size_t yat = std::string::npos, yafter = 0;
   m.year = year_in(m.title, &yat, &yafter);
+  if (m.year == 0) m.year = year_in(ti.year_line);
   if (m.year == 0 && m.period) {
     std::size_t e;
     m.year = static_cast<int>(scan::read_int(m.period->to, 0, &e, 4));

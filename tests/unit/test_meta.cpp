@@ -55,6 +55,14 @@ TEST_CASE("meta: title broken over lines (PDF), body on the line above") {
   CHECK(e.meta.year == 2024);
 }
 
+TEST_CASE("meta: the year on a line of its own under the title") {
+  Doc d = meta_of("桃源县人民政府\n政府信息公开工作年度报告\n（2023年度）\n\n一、总体情况\n");
+  CHECK(d.meta.title == "桃源县人民政府政府信息公开工作年度报告");
+  CHECK(d.meta.year == 2023);
+  CHECK(d.meta.issuer == "桃源县人民政府");
+  CHECK(d.meta.region == "桃源县");
+}
+
 TEST_CASE("meta: title cleaned of Markdown marks, labels and site suffixes; a bare area means its 人民政府") {
   CHECK(meta_of("## 青山市2016年政府信息公开工作年度报告\n").meta.title == "青山市2016年政府信息公开工作年度报告");
   Doc d = meta_of("标题：青山市2016年政府信息公开工作年度报告_青山市人民政府\n正文。\n");
