@@ -24,7 +24,7 @@ CMAKE_ARGS ?=
 # Debian packages: toolchain, libraries, test and tool dependencies.
 PACKAGES := cmake g++ pkg-config libicu-dev libfmt-dev nlohmann-json3-dev doctest-dev \
             libgumbo-dev libpoppler-cpp-dev poppler-utils libcli11-dev libbenchmark-dev \
-            python3 clang
+            python3 clang chromium fonts-noto-cjk
 
 SAMPLE := tests/fixtures/sample-legacy.txt
 
