@@ -87,12 +87,12 @@ inline constexpr sv kTableLabelsContain[] = {
 
 // ---- meta ----
 // Labels that introduce the publication date on a page or in a metadata
-// table, most trusted first. "时间" alone counts only at a word boundary
-// (never "采集时间", "统计时间").
+// table, most trusted first. "时间"/"日期" alone count only at a word
+// boundary and before a colon (never "采集时间", "统计时间").
 inline constexpr sv kPublishedLabels[] = {
     "发布日期", "发布时间", "公开日期", "公开时间", "发文日期", "印发日期", "成文日期",
 };
-inline constexpr sv kPublishedBareLabel = "时间";
+inline constexpr sv kPublishedBareLabels[] = {"时间", "日期"};
 // Words before "时间"/"日期" that make it something else than publication.
 inline constexpr sv kNotPublishedBefore[] = {"采集", "统计", "访问", "更新", "浏览", "截止", "办结", "受理", "申请"};
 

@@ -370,24 +370,25 @@ std::optional<std::string> find_published(const Doc& doc, const TitleInfo& ti) {
   std::size_t best_rank = SIZE_MAX;
   std::optional<scan::Date> best;
   const std::size_t nlabels = std::size(kw::kPublishedLabels);
+  const std::size_t nall = nlabels + std::size(kw::kPublishedBareLabels);
   for (std::size_t k = 0; k < doc.lines.size(); ++k) {
     if (!in_window(doc, k)) continue;
     std::string_view raw = doc.text(doc.lines[k].span).substr(0, std::size_t{1} << 16);
     if (raw.empty()) continue;
-    for (std::size_t r = 0; r <= nlabels && r < best_rank; ++r) {
-      std::string_view label = r < nlabels ? kw::kPublishedLabels[r] : kw::kPublishedBareLabel;
+    for (std::size_t r = 0; r < nall && r < best_rank; ++r) {
+      const bool bare = r >= nlabels;
+      std::string_view label = bare ? kw::kPublishedBareLabels[r - nlabels] : kw::kPublishedLabels[r];
       std::size_t at = raw.find(label);
+      // bare 时间/日期: at a word boundary only (the first such occurrence)
+      while (bare && at != std::string_view::npos && at > 0 && scan::is_cjk(decode(raw, prev_cp(raw, at)).c))
+        at = raw.find(label, at + 1);
       if (at == std::string_view::npos) continue;
-      if (r == nlabels) {
-        // bare 时间: at a word boundary only, and followed by a colon
-        if (at > 0 && scan::is_cjk(decode(raw, prev_cp(raw, at)).c)) continue;
-      }
       bool excluded = false;
       for (std::string_view w : kw::kNotPublishedBefore)
         if (at >= w.size() && raw.substr(at - w.size(), w.size()) == w) excluded = true;
       if (excluded) continue;
       std::string rest = scan::compact(raw.substr(at + label.size(), 160));
-      if (r == nlabels && !starts_with(rest, ":")) continue;
+      if (bare && !starts_with(rest, ":")) continue;
       std::optional<scan::Date> d;
       if (rest.empty() || rest == ":") {
         // metadata table: the value stands on the next line

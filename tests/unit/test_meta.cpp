@@ -101,6 +101,9 @@ TEST_CASE("meta: published from a labelled date, a dated signature, or a date un
   CHECK(meta_of("青山市2016年政府信息公开工作年度报告\n青山市人民政府门户网站 时间:2017-03-21 21:54 来源:青山市政府\n")
             .meta.published == "2017-03-21");
   CHECK(meta_of("标题\n发布日期：2020-01-31\n").meta.published == "2020-01-31");
+  CHECK(meta_of("标题\n浏览次数：35 日期：2021年1月20日 字号：大 中 小\n").meta.published == "2021-01-20");
+  // 成文日期 is the date written; 发布日期 wins when both are printed
+  CHECK(meta_of("成文日期：2020-01-20\n发布日期：2020-01-31\n").meta.published == "2020-01-31");
   // metadata table: label and value on separate lines; the portal clock and the crawl time are not it
   Doc t = meta_of(
       "采集时间：2025-12-30T21:37:37+08:00\n2025年12月30日\t星期二\n公开日期\n2024-01-17\n"
