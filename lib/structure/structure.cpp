@@ -258,6 +258,8 @@ std::optional<HeadingLine> read_heading(const Doc& doc, std::size_t k) {
     if (cps > kMaxScanCodePoints) return std::nullopt;
     i += c.len;
   }
+  while (ts + 1 < te && ((t[ts] == '*' && t[ts + 1] == '*') || (t[ts] == '_' && t[ts + 1] == '_')))
+    ts = skip_spaces(t, ts + 2);  // 一、**总体情况**
   std::string_view raw_title = t.substr(ts, te - ts);
   std::string_view title = strip_title(raw_title);
   std::string compact_title = scan::compact(title);
