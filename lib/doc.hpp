@@ -39,8 +39,11 @@ class OffsetMap {
   std::size_t to_orig(std::size_t derived, bool is_end = false) const;
   // Original offset -> derived offset (the inverse, same conventions).
   std::size_t to_derived(std::size_t orig, bool is_end = false) const;
-  Span to_orig(Span s) const { return {to_orig(s.begin, false), to_orig(s.end, true)}; }
-  Span to_derived(Span s) const { return {to_derived(s.begin, false), to_derived(s.end, true)}; }
+  // A mapped span never ends before it begins: an empty span at a segment
+  // boundary stays empty (begin and end map to different sides otherwise).
+  Span to_orig(Span s) const { return ordered(to_orig(s.begin, false), s.empty() ? 0 : to_orig(s.end, true)); }
+  Span to_derived(Span s) const { return ordered(to_derived(s.begin, false), s.empty() ? 0 : to_derived(s.end, true)); }
+  static Span ordered(std::size_t b, std::size_t e) { return {b, e < b ? b : e}; }
   bool empty() const { return segs_.empty(); }
   // Room for n segments (a 100 MB text can have millions; avoids doubling).
   void reserve(std::size_t n) { segs_.reserve(n); }
@@ -127,7 +130,7 @@ struct Doc {
   std::size_t to_source(std::size_t norm_offset, bool is_end = false) const {
     return plain_map.to_orig(norm_map.to_orig(norm_offset, is_end), is_end);
   }
-  Span to_source(Span s) const { return {to_source(s.begin, false), to_source(s.end, true)}; }
+  Span to_source(Span s) const { return OffsetMap::ordered(to_source(s.begin, false), s.empty() ? 0 : to_source(s.end, true)); }
 };
 
 // ---- stage entry points (one per lib/ folder) ----
