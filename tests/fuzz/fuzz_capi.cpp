@@ -244,7 +244,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     if (!null_options && !bad_version && (kind == -1 || kind == 99) && err.code != OGI_ERR_INVALID_ARGUMENT)
       fail("a bad kind is not OGI_ERR_INVALID_ARGUMENT");
     if (bad_version && err.code != OGI_ERR_INVALID_ARGUMENT) fail("options version 99 is not refused");
-    if (limited && !bad_version && !(kind == -1 || kind == 99) && err.code != OGI_ERR_TOO_LARGE)
+    if (limited && !null_options && !bad_version && !(kind == -1 || kind == 99) && err.code != OGI_ERR_TOO_LARGE)
       fail("an input over max_input_bytes is not OGI_ERR_TOO_LARGE");
   }
   if (r) {
