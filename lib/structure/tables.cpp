@@ -81,6 +81,25 @@ LineInfo inspect(std::string_view text) {
   return li;
 }
 
+// A line of a table region that the prose stage may skip: a row of cells,
+// or a label whose only digits are its numbering ("1.属于国家秘密"). A line
+// of words with a number in it ("（其中修订 16 件）", a sentence cut without
+// its 。) stays with the prose.
+bool table_like(std::string_view line) {
+  if (line.find('|') != std::string_view::npos || tt::is_page_marker(line)) return true;
+  std::vector<tt::Token> toks = tt::tokens(line);
+  if (toks.empty()) return true;
+  tt::Value last = tt::parse_value(line.substr(toks.back().begin, toks.back().end - toks.back().begin));
+  if (last.kind == tt::ValueKind::number || last.kind == tt::ValueKind::marker) return true;
+  std::u32string s = tt::squash(line, 200);
+  std::size_t i = 0;
+  if (i < s.size() && s[i] == U'(') ++i;
+  while (i < s.size() && s[i] >= U'0' && s[i] <= U'9') ++i;  // leading numbering
+  for (; i < s.size(); ++i)
+    if (s[i] >= U'0' && s[i] <= U'9') return false;
+  return true;
+}
+
 Kind classify_markup(const std::vector<tr::Row>& rows) {
   std::u32string all;
   for (const tr::Row& r : rows) {
@@ -159,6 +178,7 @@ void tables(Doc& doc) {
 
   // 1. markup tables
   for (RawTable& mt : doc.markup_tables) {
+    if (mt.grid.cells.empty() || mt.span.empty()) continue;  // <table></table>: nothing to read
     int a = -1, b = -1;
     if (!doc.lines.empty() && !mt.span.empty()) {
       a = line_at(doc, mt.span.begin);
@@ -238,7 +258,9 @@ void tables(Doc& doc) {
           break;
         }
   }
-  // headings open a region when the table has no anchor of its own
+  // headings open a region when the table has no anchor of its own (not in a
+  // legacy report, whose outline has 二、主动公开政府信息情况 too)
+  if (doc.meta.format == Format::legacy) head[2] = head[3] = head[4] = -1;
   if (t2 < 0 && head[2] >= 0 && (t3 < 0 || head[2] < t3)) t2 = head[2];
   if (t3 < 0 && head[3] >= 0 && head[3] > t2) t3 = head[3];
   if (t4 < 0 && head[4] >= 0 && head[4] > std::max(t2, t3)) t4 = head[4];
@@ -280,9 +302,10 @@ void tables(Doc& doc) {
       for (const Cell& c : r.table.grid.cells)
         if (!c.span.empty()) last = std::max(last, line_at(doc, c.span.begin));
     }
-    for (int l = rg.begin; l <= last && l < rg.end; ++l)
-      if (used[static_cast<std::size_t>(l)] || info[static_cast<std::size_t>(l)].t2 ||
-          info[static_cast<std::size_t>(l)].t3 || info[static_cast<std::size_t>(l)].t4)
+    for (int l = rg.begin; r.matched && l <= last && l < rg.end; ++l)
+      if ((used[static_cast<std::size_t>(l)] || info[static_cast<std::size_t>(l)].t2 ||
+           info[static_cast<std::size_t>(l)].t3 || info[static_cast<std::size_t>(l)].t4) &&
+          table_like(doc.text(doc.lines[static_cast<std::size_t>(l)].span)))
         doc.lines[static_cast<std::size_t>(l)].in_table = true;
     if (r.matched) {
       if (r.table.span.empty()) r.table.span = doc.lines[static_cast<std::size_t>(rg.begin)].span;
