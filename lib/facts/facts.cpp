@@ -27,6 +27,7 @@
 #include <algorithm>
 #include <array>
 #include <cstdint>
+#include <deque>
 #include <optional>
 #include <set>
 #include <tuple>
@@ -193,6 +194,39 @@ std::size_t clause_end(sv t, std::size_t from, std::size_t to) {
   return to;
 }
 
+// The first UTF-8 character of a string, as a number (for word indexes).
+std::uint32_t lead(sv s) {
+  if (s.empty()) return 0;
+  std::uint32_t k = 0;
+  std::size_t n = 1;
+  unsigned char c = static_cast<unsigned char>(s[0]);
+  if (c >= 0xF0) n = 4;
+  else if (c >= 0xE0) n = 3;
+  else if (c >= 0xC0) n = 2;
+  n = std::min(n, s.size());
+  for (std::size_t i = 0; i < n; ++i) k = (k << 8) | static_cast<unsigned char>(s[i]);
+  return k;
+}
+
+// Words indexed by their first character; each bucket keeps the order the
+// words were added in (so a longer word listed first is tried first).
+class WordIndex {
+ public:
+  void add(sv w, std::size_t id) { by_lead_[lead(w)].push_back({w, id}); }
+  struct Entry {
+    sv word;
+    std::size_t id;
+  };
+  // The words that may start `s` (check with starts()).
+  const std::vector<Entry>* at(sv s) const {
+    auto it = by_lead_.find(lead(s));
+    return it == by_lead_.end() ? nullptr : &it->second;
+  }
+
+ private:
+  std::unordered_map<std::uint32_t, std::vector<Entry>> by_lead_;
+};
+
 // ---------------------------------------------------------------------------
 // words
 
@@ -207,10 +241,20 @@ constexpr sv kFiller[] = {
     "\xE2\x80\x9C", "\xE2\x80\x9D", "\"", "'", "\xE2\x80\x98", "\xE2\x80\x99",  // quotes
 };
 
+const WordIndex& filler_index() {
+  static const WordIndex index = [] {
+    WordIndex w;
+    for (sv f : kFiller) w.add(f, 0);
+    return w;
+  }();
+  return index;
+}
+
 // The length of a filler word at the start of `s` (0 when none).
 std::size_t filler_prefix(sv s) {
-  for (sv f : kFiller)
-    if (starts(s, f)) return f.size();
+  if (const auto* ws = filler_index().at(s))
+    for (const auto& e : *ws)
+      if (starts(s, e.word)) return e.word.size();
   return 0;
 }
 
@@ -225,15 +269,9 @@ bool only_filler(sv s) {
       s.remove_prefix(c + (c == close ? 1 : 3));
       continue;
     }
-    bool hit = false;
-    for (sv f : kFiller) {
-      if (starts(s, f)) {
-        s.remove_prefix(f.size());
-        hit = true;
-        break;
-      }
-    }
-    if (!hit) return false;
+    std::size_t n = filler_prefix(s);
+    if (!n) return false;
+    s.remove_prefix(n);
   }
   return true;
 }
@@ -271,7 +309,9 @@ std::string body_level(const Meta& m) {
 }
 
 // Scope words, relative to the level of the reporting body.
-using ScopeWords = std::vector<std::pair<std::string, Scope>>;
+struct ScopeWords : std::vector<std::pair<std::string, Scope>> {
+  WordIndex index;
+};
 ScopeWords scope_words(const std::string& level) {
   ScopeWords w;
   // whole body
@@ -289,16 +329,22 @@ ScopeWords scope_words(const std::string& level) {
   if (level == "县" || level == "区" || level == "旗") w.push_back({"镇街", Scope::lower_levels});
   return w;
 }
+void index_scope_words(ScopeWords& w) {
+  for (std::size_t i = 0; i < w.size(); ++i) w.index.add(w[i].first, i);
+}
 
 // The first scope word in a compact label.
 std::optional<ScopeHit> find_scope(sv s, const ScopeWords& words) {
-  std::optional<ScopeHit> best;
-  for (const auto& [word, scope] : words) {
-    std::size_t p = s.find(word);
-    if (p == sv::npos) continue;
-    if (!best || p < best->pos) best = ScopeHit{scope, p};
+  for (std::size_t p = 0; p < s.size(); ++p) {
+    if (is_cont(static_cast<unsigned char>(s[p]))) continue;
+    const auto* es = words.index.at(s.substr(p));
+    if (!es) continue;
+    std::optional<std::size_t> best;
+    for (const auto& e : *es)
+      if (starts(s.substr(p), e.word) && (!best || e.id < *best)) best = e.id;
+    if (best) return ScopeHit{words[*best].second, p};
   }
-  return best;
+  return std::nullopt;
 }
 
 // ---------------------------------------------------------------------------
@@ -421,13 +467,13 @@ struct QView {
   std::string label;     // compact [label_b, num.begin)
   std::string tail;      // compact [whole.end, tail_e)
   bool percent = false;
-  int fact = -1;         // index into facts_ when mapped
-  int sum = -1;          // index into sums_ when it states a sum
+  bool invalid = false;  // spans out of range: ignored
 };
 
 class Mapper {
  public:
   explicit Mapper(Doc& doc) : doc_(doc), t_(doc.norm), format_(doc.meta.format), level_(body_level(doc.meta)), scope_words_(scope_words(level_)) {
+    index_scope_words(scope_words_);
     for (const Indicator& ind : indicators()) {
       if (!in_format(ind.formats, format_)) continue;
       sv a = ind.aliases;
@@ -449,82 +495,92 @@ class Mapper {
   }
 
   void run() {
-    build_views();
-    for (std::size_t i = 0; i < qs_.size(); ++i) {
-      if (qs_[i].percent) continue;
-      if (handled_[i]) continue;
-      map_one(i);
+    // One pass in text order. What outlives a quantity is only whether it
+    // became a fact (fact_of_, sum_of_) and whether a list took it (handled_).
+    const std::size_t n = doc_.quantities.size();
+    handled_.assign(n, false);
+    fact_of_.assign(n, -1);
+    sum_of_.assign(n, -1);
+    for (std::size_t i = 0; i < n; ++i) {
+      QView v = next_view(i);
+      if (v.invalid || handled_[i]) continue;
+      if (v.percent) attach_percent(v);
+      else map_one(v);
     }
-    for (std::size_t i = 0; i < qs_.size(); ++i)
-      if (qs_[i].percent) attach_percent(i);
     absences();
     resolve_received_ambiguity();
-    dedupe();
-    doc_.facts.insert(doc_.facts.end(), facts_.begin(), facts_.end());
-    doc_.sums.insert(doc_.sums.end(), sums_.begin(), sums_.end());
+    doc_.facts.insert(doc_.facts.end(), std::make_move_iterator(facts_.begin()), std::make_move_iterator(facts_.end()));
+    doc_.sums.insert(doc_.sums.end(), std::make_move_iterator(sums_.begin()), std::make_move_iterator(sums_.end()));
   }
 
  private:
   // ---- setup ----
 
-  void build_views() {
-    const auto& quantities = doc_.quantities;
-    const bool ctx = doc_.quantity_context.size() == quantities.size();
-    qs_.reserve(quantities.size());
-    handled_.assign(quantities.size(), false);
-    std::size_t si = 0;
-    std::size_t prev_end = 0;
-    std::size_t scan_at = 0;
-    Bounds run{0, 0, 0};
-    for (std::size_t i = 0; i < quantities.size(); ++i) {
-      const Quantity& q = quantities[i];
-      QView v;
-      v.index = i;
-      v.whole = q.span;
-      v.num = ctx && !doc_.quantity_context[i].number.empty() ? doc_.quantity_context[i].number : q.span;
-      if (v.num.end > t_.size() || v.whole.end > t_.size() || v.num.begin > v.num.end) {
-        v.percent = true;  // out of range: ignore
-        qs_.push_back(std::move(v));
-        continue;
-      }
-      v.percent = q.unit == "%";
-      // the section
-      while (si + 1 < secs_.size() && secs_[si + 1].span.begin <= v.num.begin) ++si;
-      int s = secs_.empty() ? -1 : static_cast<int>(si);
-      while (s >= 0 && !secs_[static_cast<std::size_t>(s)].span.contains(v.num.begin)) s = secs_[static_cast<std::size_t>(s)].parent;
-      v.sec = s;
-      // the floor: a number's sentence never reaches above its section's heading
-      std::size_t floor = 0;
-      if (s >= 0) floor = std::max(secs_[static_cast<std::size_t>(s)].heading.end, secs_[static_cast<std::size_t>(s)].span.begin);
-      if (floor > v.num.begin) floor = secs_[static_cast<std::size_t>(s)].span.begin;
-      std::size_t from = v.num.begin > kBack ? v.num.begin - kBack : 0;
-      from = std::max(from, floor);
-      // one forward pass over the text keeps the last delimiters seen
-      if (scan_at < from) {
-        scan_at = char_floor_fwd(t_, from);
-        run = Bounds{scan_at, scan_at, scan_at};
-      }
-      if (scan_at < v.num.begin) {
-        Bounds b = bounds_before(t_, scan_at, v.num.begin);
-        if (b.clause != scan_at) run.clause = b.clause;
-        if (b.segment != scan_at) run.segment = b.segment;
-        if (b.sentence != scan_at) run.sentence = b.sentence;
-        scan_at = v.num.begin;
-      }
-      v.clause_b = std::max(run.clause, from);
-      v.segment_b = std::max(run.segment, from);
-      v.sentence_b = std::max(run.sentence, from);
-      Bounds b{v.clause_b, v.segment_b, v.sentence_b};
-      v.label_b = std::max(b.clause, std::min(prev_end, v.num.begin));
-      if (v.label_b < b.clause) v.label_b = b.clause;
-      v.label = compact(t_.substr(v.label_b, v.num.begin - v.label_b));
-      std::size_t next_b = i + 1 < quantities.size() ? quantities[i + 1].span.begin : t_.size();
-      std::size_t ahead = std::min({t_.size(), v.whole.end + kAhead, std::max(next_b, v.whole.end)});
-      v.tail_e = clause_end(t_, v.whole.end, ahead);
-      v.tail = compact(t_.substr(v.whole.end, v.tail_e - v.whole.end));
-      prev_end = v.whole.end;
-      qs_.push_back(std::move(v));
+  // The number, its unit and its section: enough to judge an indicator.
+  QView light(std::size_t i) const {
+    const Quantity& q = doc_.quantities[i];
+    QView v;
+    v.index = i;
+    v.whole = q.span;
+    const bool ctx = doc_.quantity_context.size() == doc_.quantities.size();
+    v.num = ctx && !doc_.quantity_context[i].number.empty() ? doc_.quantity_context[i].number : q.span;
+    if (v.num.end > t_.size() || v.whole.end > t_.size() || v.num.begin > v.num.end || v.whole.begin > v.whole.end) {
+      v.invalid = true;
+      return v;
     }
+    v.percent = q.unit == "%";
+    v.sec = sec_at(v.num.begin);
+    return v;
+  }
+
+  // The deepest section at a position (binary search over the pre-order list).
+  int sec_at(std::size_t pos) const {
+    auto it = std::upper_bound(secs_.begin(), secs_.end(), pos,
+                               [](std::size_t p, const Sec& s) { return p < s.span.begin; });
+    int s = static_cast<int>(it - secs_.begin()) - 1;
+    while (s >= 0 && !secs_[static_cast<std::size_t>(s)].span.contains(pos)) s = secs_[static_cast<std::size_t>(s)].parent;
+    return s;
+  }
+
+  // The full view of quantity i; called for i = 0, 1, 2 ... in order (it
+  // carries a forward scan of the delimiters).
+  QView next_view(std::size_t i) {
+    const auto& quantities = doc_.quantities;
+    QView v = light(i);
+    if (v.invalid) return v;
+    const int s = v.sec;
+    // the floor: a number's sentence never reaches above its section's heading
+    std::size_t floor = 0;
+    if (s >= 0) {
+      const Sec& sec = secs_[static_cast<std::size_t>(s)];
+      floor = std::max(sec.heading.end, sec.span.begin);
+      if (floor > v.num.begin) floor = sec.span.begin;
+    }
+    std::size_t from = v.num.begin > kBack ? v.num.begin - kBack : 0;
+    from = std::max(from, floor);
+    // one forward pass over the text keeps the last delimiters seen
+    if (scan_at_ < from) {
+      scan_at_ = char_floor_fwd(t_, from);
+      run_ = Bounds{scan_at_, scan_at_, scan_at_};
+    }
+    if (scan_at_ < v.num.begin) {
+      Bounds b = bounds_before(t_, scan_at_, v.num.begin);
+      if (b.clause != scan_at_) run_.clause = b.clause;
+      if (b.segment != scan_at_) run_.segment = b.segment;
+      if (b.sentence != scan_at_) run_.sentence = b.sentence;
+      scan_at_ = v.num.begin;
+    }
+    v.clause_b = std::max(run_.clause, from);
+    v.segment_b = std::max(run_.segment, from);
+    v.sentence_b = std::max(run_.sentence, from);
+    v.label_b = std::max(v.clause_b, std::min(prev_end_, v.num.begin));
+    v.label = compact(t_.substr(v.label_b, v.num.begin - v.label_b));
+    std::size_t next_b = i + 1 < quantities.size() ? quantities[i + 1].span.begin : t_.size();
+    std::size_t ahead = std::min({t_.size(), v.whole.end + kAhead, std::max(next_b, v.whole.end)});
+    v.tail_e = clause_end(t_, v.whole.end, ahead);
+    v.tail = compact(t_.substr(v.whole.end, v.tail_e - v.whole.end));
+    prev_end_ = v.whole.end;
+    return v;
   }
 
   const Sec* sec_of(const QView& v) const { return v.sec >= 0 ? &secs_[static_cast<std::size_t>(v.sec)] : nullptr; }
@@ -535,21 +591,17 @@ class Mapper {
 
   // ---- alias matching ----
 
-  // The first UTF-8 character of a string, as a number (for the alias index).
-  static std::uint32_t lead(sv s) {
-    std::uint32_t k = 0;
-    std::size_t n = 1;
-    unsigned char c = static_cast<unsigned char>(s[0]);
-    if (c >= 0xF0) n = 4;
-    else if (c >= 0xE0) n = 3;
-    else if (c >= 0xC0) n = 2;
-    n = std::min(n, s.size());
-    for (std::size_t i = 0; i < n; ++i) k = (k << 8) | static_cast<unsigned char>(s[i]);
-    return k;
-  }
-
   void index_aliases() {
-    for (std::size_t i = 0; i < aliases_.size(); ++i) by_lead_[lead(aliases_[i].text)].push_back(i);
+    for (std::size_t i = 0; i < aliases_.size(); ++i) {
+      by_lead_[lead(aliases_[i].text)].push_back(i);
+      // the aliases of an indicator's descendants, for refine_child
+      sv id = aliases_[i].ind->id;
+      for (std::size_t dot = id.rfind('.'); dot != sv::npos && dot > 0; dot = id.rfind('.', dot - 1)) {
+        const Indicator* anc = find_indicator(id.substr(0, dot));
+        if (anc) child_aliases_[anc].push_back(i);
+        if (dot == 0) break;
+      }
+    }
   }
 
   std::vector<Match> find_aliases(sv s) const {
@@ -671,10 +723,11 @@ class Mapper {
   // A child indicator named in the label too ("其中主要负责同志参加新闻发布会"),
   // unless only as an example ("属信访、重复申请等不予处理").
   const Indicator* refine_child(const Indicator* ind, sv label, const QView& v, sv unit) const {
-    std::string prefix = std::string(ind->id) + ".";
     const Indicator* found = nullptr;
-    for (const Alias& a : aliases_) {
-      if (!starts(a.ind->id, prefix)) continue;
+    auto kids = child_aliases_.find(ind);
+    if (kids == child_aliases_.end()) return ind;
+    for (std::size_t ai : kids->second) {
+      const Alias& a = aliases_[ai];
       std::size_t at = label.find(a.text);
       if (at == sv::npos) continue;
       sv after = label.substr(at + a.text.size());
@@ -805,8 +858,10 @@ class Mapper {
 
   // The facts made so far, newest last, with the quantity they came from.
   struct Made {
-    int fact;
-    std::size_t q;
+    const Indicator* ind;
+    Scope scope;
+    std::size_t end;  // end of its quantity
+    int sec;
     std::string alias;
     std::string label;
     bool inherited;
@@ -820,13 +875,11 @@ class Mapper {
     // the anchor: the newest total fact in this or the previous sentence
     int looked = 0;
     for (auto it = made_.rbegin(); it != made_.rend() && looked < 16; ++it, ++looked) {
-      const Fact& f = facts_[static_cast<std::size_t>(it->fact)];
-      const QView& a = qs_[it->q];
-      if (a.sec != v.sec) break;
-      if (f.scope != Scope::total) continue;
+      if (it->sec != v.sec) break;
+      if (it->scope != Scope::total) continue;
       // at most one sentence boundary between them
-      if (v.num.begin - a.whole.end > kBack) break;
-      sv between = t_.substr(a.whole.end, v.num.begin - a.whole.end);
+      if (it->end > v.num.begin || v.num.begin - it->end > kBack) break;
+      sv between = t_.substr(it->end, v.num.begin - it->end);
       int sentences = 0;
       for (std::size_t i = 0; i < between.size();) {
         auto [d, n] = delim_at(between, i);
@@ -835,7 +888,7 @@ class Mapper {
       }
       if (sentences > 1) break;
       if (!has(between, "其中") && !has(between, "含") && !has(between, "包括")) break;
-      if (!unit_ok(*find_indicator(f.indicator), unit)) break;
+      if (!unit_ok(*it->ind, unit)) break;
       // what is left of the label must be words of the anchor's label
       std::string rest = content_of(v.label);
       sv r = rest;
@@ -853,7 +906,7 @@ class Mapper {
         if (!has(it->label, r.substr(0, n))) return p;
         r.remove_prefix(std::min(n, r.size()));
       }
-      p.ind = find_indicator(f.indicator);
+      p.ind = it->ind;
       p.scope = sc;
       p.inherited = true;
       return p;
@@ -881,8 +934,7 @@ class Mapper {
     // the newest fact of this segment
     if (made_.empty()) return p;
     const Made& prev = made_.back();
-    const QView& a = qs_[prev.q];
-    if (a.whole.end <= v.segment_b || a.sec != v.sec) return p;
+    if (prev.end <= v.segment_b || prev.sec != v.sec) return p;
     sv alias = prev.alias;
     for (sv vb : kVerbs) {
       if (starts(alias, vb) && alias.size() > vb.size()) {
@@ -893,7 +945,7 @@ class Mapper {
             p.ind = m.alias->ind;
             p.alias = composed;
             p.scope = scope_in(v.label);
-            if (!p.scope) p.scope = facts_[static_cast<std::size_t>(prev.fact)].scope;
+            if (!p.scope) p.scope = prev.scope;
             return p;
           }
         }
@@ -916,7 +968,7 @@ class Mapper {
     std::size_t begin = std::max(b.clause, v.segment_b);
     if (begin >= end) return p;
     // no number in it
-    if (v.index > 0 && qs_[v.index - 1].whole.end > begin) return p;
+    if (v.index > 0 && doc_.quantities[v.index - 1].span.end > begin) return p;
     std::string prev = compact(t_.substr(begin, end - begin));
     auto ms = usable(find_aliases(prev), v, unit);
     auto m = best_near_end(ms);
@@ -934,18 +986,19 @@ class Mapper {
   }
 
   // "当面、网络、信函申请分别为16件、64件、40件"
-  bool map_list(std::size_t i) {
-    const QView& v = qs_[i];
+  bool map_list(const QView& v) {
+    const std::size_t i = v.index;
     std::size_t p = v.label.rfind("分别");
     if (p == std::string::npos) return false;
     if (!only_filler(sv(v.label).substr(p))) return false;
     // the members: this quantity and the ones joined to it by 、和及与
     std::vector<std::size_t> members{i};
-    for (std::size_t j = i + 1; j < qs_.size(); ++j) {
-      const QView& w = qs_[j];
-      if (w.percent != v.percent) break;
-      std::string between = compact(t_.substr(qs_[members.back()].whole.end,
-                                              w.whole.begin - qs_[members.back()].whole.end));
+    for (std::size_t j = i + 1; j < doc_.quantities.size(); ++j) {
+      QView w = light(j);
+      if (w.invalid || w.percent != v.percent) break;
+      std::size_t last_end = doc_.quantities[members.back()].span.end;
+      if (w.whole.begin < last_end) break;
+      std::string between = compact(t_.substr(last_end, w.whole.begin - last_end));
       if (!(between == "\xE3\x80\x81" || between == "和" || between == "及" || between == "与" ||
             between == "以及" || between == ",")) break;
       members.push_back(j);
@@ -993,7 +1046,7 @@ class Mapper {
         for (std::size_t cut = 3; cut < last.size(); cut += 3) tries.push_back(item + last.substr(cut));
       }
       for (const std::string& tr : tries) {
-        auto ms = usable(find_aliases(tr), qs_[members[k]], unit_of(members[k]));
+        auto ms = usable(find_aliases(tr), light(members[k]), unit_of(members[k]));
         auto m = best_near_end(ms);
         if (m && only_filler(sv(tr).substr(m->end)) && !m->alias->weak) {
           found = m->alias->ind;
@@ -1008,7 +1061,9 @@ class Mapper {
       Pick pk;
       pk.ind = inds[k];
       pk.scope = sc;
-      emit(members[k], pk);
+      QView mv = members[k] == i ? v : light(members[k]);
+      if (members[k] != i) mv.segment_b = v.segment_b;
+      emit(mv, pk);
     }
     return true;
   }
@@ -1019,26 +1074,26 @@ class Mapper {
   std::string unit_of(std::size_t i) const {
     const Quantity& q = doc_.quantities[i];
     if (!q.unit.empty()) return q.unit;
-    std::size_t j = qs_[i].whole.end;
+    std::size_t j = q.span.end;
     std::size_t stop = std::min(t_.size(), j + 8);
     while (j < stop && (t_[j] == ' ' || t_[j] == '\n' || t_[j] == '\r' || t_[j] == '\t')) ++j;
-    if (j == qs_[i].whole.end) return {};
+    if (j == q.span.end) return {};
     sv rest = t_.substr(j);
     for (sv u : {"人次", "万元", "件", "条", "次", "篇", "个", "人", "元", "项", "场", "名", "家", "处", "期"})
       if (starts(rest, u)) return std::string(u);
     return {};
   }
 
-  void map_one(std::size_t i) {
-    QView& v = qs_[i];
+  void map_one(const QView& v) {
+    const std::size_t i = v.index;
     sv kind = kind_of(v);
     if (kind == "preamble" || kind == "problems") return;
     std::string unit = unit_of(i);
     if (unit.empty()) return;
-    if (map_list(i)) return;
+    if (map_list(v)) return;
     Pick p = direct(v, unit);
     if (!p.parts.empty()) {
-      emit_sum(i, p);
+      emit_sum(v, p);
       return;
     }
     if (!p.ind) p = from_part_of(v, unit);
@@ -1046,11 +1101,11 @@ class Mapper {
     if (!p.ind) p = from_tail(v, unit);
     if (!p.ind) p = from_previous_clause(v, unit);
     if (!p.ind) return;
-    emit(i, p);
+    emit(v, p);
   }
 
-  void emit(std::size_t i, const Pick& p) {
-    QView& v = qs_[i];
+  void emit(const QView& v, const Pick& p) {
+    const std::size_t i = v.index;
     const Quantity& q = doc_.quantities[i];
     Fact f;
     f.indicator = std::string(p.ind->id);
@@ -1065,16 +1120,22 @@ class Mapper {
     } else if (!made_.empty()) {
       // no scope word: the scope of the previous fact of the same segment
       const Made& prev = made_.back();
-      if (qs_[prev.q].whole.end > v.segment_b && qs_[prev.q].sec == v.sec)
-        f.scope = facts_[static_cast<std::size_t>(prev.fact)].scope;
+      if (prev.end > v.segment_b && prev.sec == v.sec)
+        f.scope = prev.scope;
     }
-    v.fact = static_cast<int>(facts_.size());
+    fact_of_[i] = static_cast<int>(facts_.size());
+    // only what is needed for the next numbers is kept
+    if (made_.size() >= 32) made_.pop_front();
+    made_.push_back({p.ind, f.scope, v.whole.end, v.sec, p.alias, v.label, p.inherited});
+    if (!first_statement(f)) {
+      fact_of_[i] = -1;
+      return;
+    }
     facts_.push_back(std::move(f));
-    made_.push_back({v.fact, i, p.alias, v.label, p.inherited});
   }
 
-  void emit_sum(std::size_t i, const Pick& p) {
-    QView& v = qs_[i];
+  void emit_sum(const QView& v, const Pick& p) {
+    const std::size_t i = v.index;
     const Quantity& q = doc_.quantities[i];
     Fact f;
     for (const Indicator* ind : p.parts) {
@@ -1089,7 +1150,7 @@ class Mapper {
     f.span = v.num;
     if (p.scope) f.scope = *p.scope;
     if (const Sec* s = sec_of(v)) f.section = s->path;
-    v.sum = static_cast<int>(sums_.size());
+    sum_of_[i] = static_cast<int>(sums_.size());
     sums_.push_back(std::move(f));
   }
 
@@ -1106,9 +1167,8 @@ class Mapper {
     return false;
   }
 
-  void attach_percent(std::size_t i) {
-    const QView& v = qs_[i];
-    if (handled_[i]) return;
+  void attach_percent(const QView& v) {
+    const std::size_t i = v.index;
     bool paren = false;
     if (v.label.empty() && v.label_b == v.clause_b && v.clause_b > 0) {
       // "(1.68%)" right after a number
@@ -1119,10 +1179,12 @@ class Mapper {
     // a list of percentages: "分别占…4.3%和4.1%"
     std::vector<std::size_t> members{i};
     if (starts(v.label, "分别")) {
-      for (std::size_t j = i + 1; j < qs_.size(); ++j) {
-        if (!qs_[j].percent) break;
-        std::string between = compact(t_.substr(qs_[members.back()].whole.end,
-                                                qs_[j].whole.begin - qs_[members.back()].whole.end));
+      for (std::size_t j = i + 1; j < doc_.quantities.size(); ++j) {
+        QView w = light(j);
+        if (w.invalid || !w.percent) break;
+        std::size_t last_end = doc_.quantities[members.back()].span.end;
+        if (w.whole.begin < last_end) break;
+        std::string between = compact(t_.substr(last_end, w.whole.begin - last_end));
         if (!(between == "\xE3\x80\x81" || between == "和" || between == "及" || between == "与")) break;
         members.push_back(j);
       }
@@ -1135,25 +1197,24 @@ class Mapper {
     std::size_t k = i;
     while (targets.size() < n && k > 0) {
       --k;
-      if (qs_[k].percent) continue;
+      if (doc_.quantities[k].unit == "%") continue;
       targets.push_back(k);
     }
     if (targets.size() != n) return;
     std::reverse(targets.begin(), targets.end());
-    auto target = [&](const QView& tq) -> Fact* {
-      if (tq.fact >= 0) return &facts_[static_cast<std::size_t>(tq.fact)];
-      if (tq.sum >= 0) return &sums_[static_cast<std::size_t>(tq.sum)];
+    auto target = [&](std::size_t k) -> Fact* {
+      if (fact_of_[k] >= 0) return &facts_[static_cast<std::size_t>(fact_of_[k])];
+      if (sum_of_[k] >= 0) return &sums_[static_cast<std::size_t>(sum_of_[k])];
       return nullptr;
     };
     for (std::size_t x = 0; x < n; ++x) {
-      const QView& tq = qs_[targets[x]];
-      Fact* f = target(tq);
-      if (!f || tq.whole.end <= v.sentence_b || f->percent) return;
+      Fact* f = target(targets[x]);
+      if (!f || doc_.quantities[targets[x]].span.end <= v.sentence_b || f->percent) return;
     }
     for (std::size_t x = 0; x < n; ++x) {
-      Fact* f = target(qs_[targets[x]]);
+      Fact* f = target(targets[x]);
       f->percent = doc_.quantities[members[x]].value;
-      f->percent_span = qs_[members[x]].num;
+      f->percent_span = members[x] == i ? v.num : light(members[x]).num;
     }
   }
 
@@ -1271,7 +1332,7 @@ class Mapper {
       f.origin = Origin::text;
       f.span = {neg_b, vb + verb.size()};
       if (si >= 0) f.section = secs_[static_cast<std::size_t>(si)].path;
-      facts_.push_back(std::move(f));
+      if (first_statement(f)) facts_.push_back(std::move(f));
     }
   }
 
@@ -1300,13 +1361,10 @@ class Mapper {
                  facts_.end());
   }
 
-  // One fact per (indicator, scope): the first statement wins.
-  void dedupe() {
-    std::vector<Fact> out;
-    std::set<std::tuple<std::string, Scope, Applicant>> seen;
-    for (Fact& f : facts_)
-      if (seen.insert({f.indicator, f.scope, f.applicant}).second) out.push_back(std::move(f));
-    facts_ = std::move(out);
+  // One fact per (indicator, scope): the first statement wins (a report
+  // restates its figures; keeping only the first also bounds memory).
+  bool first_statement(const Fact& f) {
+    return seen_.insert({f.indicator, f.scope, f.applicant}).second;
   }
 
   Doc& doc_;
@@ -1317,12 +1375,16 @@ class Mapper {
   std::vector<Alias> aliases_;
   std::vector<Alias> absence_aliases_;
   std::unordered_map<std::uint32_t, std::vector<std::size_t>> by_lead_;
+  std::unordered_map<const Indicator*, std::vector<std::size_t>> child_aliases_;
   std::vector<Sec> secs_;
-  std::vector<QView> qs_;
   std::vector<bool> handled_;
+  std::vector<int> fact_of_, sum_of_;  // per quantity: index into facts_ / sums_, or -1
+  std::size_t scan_at_ = 0, prev_end_ = 0;
+  Bounds run_{0, 0, 0};
   std::vector<Fact> facts_;
   std::vector<Fact> sums_;
-  std::vector<Made> made_;
+  std::deque<Made> made_;
+  std::set<std::tuple<std::string, Scope, Applicant>> seen_;
   std::size_t abs_si_ = 0;
 };
 
