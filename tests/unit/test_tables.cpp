@@ -301,6 +301,16 @@ TEST_CASE("tables announced by their headings but absent (published as images)")
   for (const Fact& f : r.facts) CHECK(f.origin != Origin::table);
 }
 
+TEST_CASE("a sentence with numbers under a table heading stays prose") {
+  Report r = parse_text(
+      "二、主动公开政府信息情况\n三、收到和处理政府信息公开申请情况\n四、政府信息公开行政复议、行政诉讼情况\n"
+      "全年发生政府信息公开行政复议2件，行政诉讼1件\n五、存在的主要问题及改进情况\n一是公开内容还不够全面。\n");
+  for (const Fact& f : r.facts) CHECK(f.origin != Origin::table);
+  int found = 0;
+  for (const ogi::Quantity& q : r.quantities) found += (q.value == Decimal(2) || q.value == Decimal(1)) ? 1 : 0;
+  CHECK(found == 2);
+}
+
 TEST_CASE("table lines are marked so that the prose stage skips them") {
   Report r = parse_fixture("pipe_rows_2021.txt");
   // no quantity comes from a table row; the prose line after the table still counts
