@@ -865,7 +865,8 @@ Result match_disclosure(const Doc& doc, const std::vector<Row>& rows, Format hin
   };
   std::vector<Pick> picks(tpl.size());
   bool labels_seen = false;
-  for (const Row& r : rows) {
+  for (std::size_t ri = 0; ri < rows.size(); ++ri) {
+    const Row& r = rows[ri];
     if (r.values.empty()) {
       if (!labels_seen) {
         std::vector<Key> cands = candidates(r, {}, {}, 2);
@@ -874,6 +875,17 @@ Result match_disclosure(const Doc& doc, const std::vector<Row>& rows, Format hin
       continue;
     }
     std::vector<Key> cands = candidates(r, {}, {}, 2);
+    // a label wrapped onto the lines next to its numbers ("行政规范性" / "文件 6 2 30")
+    for (int d : {-1, 1}) {
+      std::size_t k = ri + static_cast<std::size_t>(d);
+      if (k >= rows.size() || !rows[k].values.empty() || rows[k].labels.size() != 1 || !rows[k].plain ||
+          !r.plain || std::abs(rows[k].first_line - (d < 0 ? r.first_line : r.last_line)) != 1)
+        continue;
+      std::u32string joined = d < 0 ? tt::squash(rows[k].labels[0].text, 80) : std::u32string();
+      for (const RCell& c : r.labels) joined += tt::squash(c.text, 80);
+      if (d > 0) joined += tt::squash(rows[k].labels[0].text, 80);
+      cands.push_back(make_key(tt::label_key(joined)));
+    }
     double best = 0;
     std::size_t bt = 0;
     for (std::size_t t = 0; t < tpl.size(); ++t) {

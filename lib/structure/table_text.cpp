@@ -217,6 +217,9 @@ Value parse_value(std::string_view cell) {
   if (i < t.size() && (t[i] == '-' || t[i] == '+')) {
     if (t[i] == '-') digits.push_back('-');
     ++i;
+  } else if (t.substr(0, 3) == "\u2212") {  // MINUS SIGN, which NFKC keeps
+    digits.push_back('-');
+    i += 3;
   }
   std::size_t int_start = i;
   int group = -1;  // digits since the last thousands separator, -1 before any separator

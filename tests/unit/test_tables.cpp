@@ -133,6 +133,20 @@ TEST_CASE("pdftotext -layout with blank cells: placed under the headers, label-o
   check_t4(r, {0, 0, 0, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0});
 }
 
+TEST_CASE("layout table 二 with labels wrapped onto the next line") {
+  Report r = parse_text(
+      "二、主动公开政府信息情况\n第二十条 第（一）项\n信息内容          本年制发件数     本年废止件数   现行有效件数\n"
+      "规章            1          0        11\n行政规范\n性文件       8          26       66\n"
+      "第二十条 第（五）项\n信息内容          本年处理决定数量\n行政许可          447228\n"
+      "第二十条 第（八）项\n信息内容          本年收费金额（单位：万元）\n行政事业          \u2212" "1.5\n性收费\n");
+  CHECK(cell(r, "disclosure.normative.issued") == Decimal(8));
+  CHECK(cell(r, "disclosure.normative.in_force") == Decimal(66));
+  CHECK(cell(r, "disclosure.licensing.decisions") == Decimal(447228));
+  auto fee = table_facts(r, "disclosure.fees.amount");
+  REQUIRE(fee.size() == 1);
+  CHECK(fee.front()->value.to_string() == "-1.5");  // U+2212 MINUS SIGN
+}
+
 TEST_CASE("OCR Markdown: per-row mini-tables, 数据1..6 headers, stubs, a bogus header row, label typos") {
   Report r = parse_fixture("markdown_minitables_2021.md");
   check_t2_2021(r);
