@@ -80,7 +80,7 @@ std::vector<Key> alternatives(std::string_view labels, std::string_view more = {
 // The label candidates of a row: each fragment, and all fragments joined.
 // Fragments that are group labels ("（三）不予公开") are left out.
 std::vector<Key> candidates(const Row& r, const std::vector<std::vector<Key>>& rows_alts,
-                            const std::vector<Key>& groups, std::size_t min_len) {
+                            const std::vector<Key>& groups, std::size_t min_len, int* group_labels = nullptr) {
   std::vector<Key> out;
   std::u32string joined;
   for (const RCell& c : r.labels) {
@@ -96,7 +96,10 @@ std::vector<Key> candidates(const Row& r, const std::vector<std::vector<Key>>& r
         group = g > best;
       }
     }
-    if (group) continue;
+    if (group) {
+      if (group_labels) ++*group_labels;
+      continue;
+    }
     if (joined.size() < 2 * tt::kMaxLabel) joined += sq;
     if (k.key.size() >= min_len) out.push_back(std::move(k));
   }
@@ -490,7 +493,10 @@ T3Variant t3_variant(const std::vector<const Row*>& rows, Format f, const std::v
       vi.pop_back();
     if (static_cast<int>(vi.size()) > n) vi.erase(vi.begin(), vi.end() - n);
     x.vi = std::move(vi);
-    x.cands = candidates(*r, alts, groups, 3);
+    int group_labels = 0;
+    x.cands = candidates(*r, alts, groups, 3, &group_labels);
+    // "（三）不予公开 | 5 | …": a subtotal row some reports add; the template has none
+    if (x.cands.empty() && group_labels > 0 && r->filled() > 0) continue;
     for (const auto& a : alts) {
       x.s.push_back(best_sim(x.cands, a));
       x.best = std::max(x.best, x.s.back());

@@ -164,6 +164,19 @@ TEST_CASE("scrambled PDF → Markdown: value rows without labels fill the gaps; 
   CHECK(f.front()->span.of(r.text) == "4");
 }
 
+TEST_CASE("subtotal rows a report adds for a group (（三）不予公开 | 6 | …) are not template rows") {
+  std::string text;
+  REQUIRE(read(std::string(OGI_FIXTURES_DIR) + "/tables/pipe_rows_2021.txt", text));
+  for (auto [before, row] : {std::pair{"（三）不予公开 |", "（三）不予公开 | 6 | 1 | 0 | 0 | 0 | 0 | 7 |\n"},
+                             std::pair{"（四）无法提供 |", "（四）无法提供 | 11 | 1 | 0 | 1 | 0 | 0 | 13 |\n"}}) {
+    std::size_t at = text.find(before);
+    REQUIRE(at != std::string::npos);
+    text.insert(at, row);
+  }
+  Report r = parse_text(text);
+  check_t3(r, standard_t3_2021());
+}
+
 TEST_CASE("derived subtotals of table 三 and litigation.total") {
   Report r = parse_fixture("pipe_rows_2021.txt");
   auto d = [&](std::string_view id) {
