@@ -102,7 +102,7 @@ constexpr Word kWords[] = {
     // the numeral does not start the word
     W("统一"), W("进一步"), W("同一"), W("唯一"), W("逐一"), W("之一"), W("万一"), W("不一"),
     W("划一"), W("单一"), W("专一"), W("其一"), W("某一"), W("任一"), W("每一"), W("如一"),
-    W("整一"), W("下一步"), W("双一流"), W("再三"), W("第一时间"), W("说一不二"),
+    W("整一"), W("下一步"), W("下一年"), W("上一年"), W("最后一公里"), W("双一流"), W("再三"), W("第一时间"), W("说一不二"),
     W("星期一", SkipReason::date), W("星期二", SkipReason::date), W("星期三", SkipReason::date),
     W("星期四", SkipReason::date), W("星期五", SkipReason::date), W("星期六", SkipReason::date),
     W("周一", SkipReason::date), W("周二", SkipReason::date), W("周三", SkipReason::date),
@@ -162,7 +162,7 @@ struct Guarded {
 constexpr Guarded kMarkers[] = {
     {"其中"}, {"分别为"}, {"分别是"}, {"分别占"}, {"分别达"}, {"分别"}, {"共计", "总"}, {"共有"},
     {"总共"}, {"一共"}, {"合计"}, {"总计"}, {"累计"}, {"全年共"}, {"全年"}, {"包括"},
-    {"共", "公中总一"}, {"占"}, {"达到"}, {"达", "下传送抵表发通到直转上"},
+    {"共", "公中总一"}, {"占比"}, {"占"}, {"达到"}, {"达", "下传送抵表发通到直转上"},
 };
 // Light verbs taken off the front of a label and recorded as
 // QuantityContext::verb ("新增主动公开政府信息" -> 主动公开政府信息). Verbs that say
@@ -278,6 +278,14 @@ struct Lexicon {
     for (std::size_t k = by_last.start[h]; k < by_last.start[h + 1]; ++k) f(items[by_last.order[k]]);
   }
 };
+// QuantityContext stores a connective as its index in kMarkers plus one.
+constexpr std::uint8_t marker_id(sv m) {
+  for (std::size_t i = 0; i < std::size(kMarkers); ++i)
+    if (kMarkers[i].text == m) return static_cast<std::uint8_t>(i + 1);
+  return 0;
+}
+static_assert(marker_id("其中") && marker_id("分别") && marker_id("包括"));
+
 constexpr Lexicon kUnitLex{kUnits};
 constexpr Lexicon kMarkerLex{kMarkers};
 constexpr Lexicon kVerbLex{kVerbs};
@@ -523,7 +531,7 @@ class Scanner {
   void sentence_break(std::size_t after) {
     clause_break(after);
     ++sentence_;
-    part_of_ = {};
+    part_of_ = 0;
   }
   void ascii_punct(std::size_t i, unsigned char c) {
     switch (c) {
@@ -566,13 +574,13 @@ class Scanner {
         clause_break(i + c.len);
         break;
       case U'其':
-        if (at(i, "其中")) part_of_ = "其中";
+        if (at(i, "其中")) part_of_ = marker_id("其中");
         break;
       case U'分':
-        if (at(i, "分别")) part_of_ = "分别";
+        if (at(i, "分别")) part_of_ = marker_id("分别");
         break;
       case U'包':
-        if (at(i, "包括")) part_of_ = "包括";
+        if (at(i, "包括")) part_of_ = marker_id("包括");
         break;
       default: break;
     }
@@ -980,7 +988,7 @@ class Scanner {
           return r;
         }
       }
-      if ((t_[e] == '-' || t_[e] == '/') && digit_at(e + 1)) {  // 2017-03-21, 2017/3/21
+      if (e < n_ && (t_[e] == '-' || t_[e] == '/') && digit_at(e + 1)) {  // 2017-03-21, 2017/3/21
         std::size_t me = digits_end(e + 1);
         if (me - e - 1 <= 2) {
           std::size_t r = me;
@@ -1551,8 +1559,8 @@ class Scanner {
     q.span = {base_ + s, base_ + end};
     QuantityContext c;
     c.number = {base_ + d0, base_ + e};
-    if (!unit_span.empty()) c.unit = {base_ + unit_span.begin, base_ + unit_span.end};
-    c.part_of = part_of_;
+    if (!unit_span.empty()) c.set_unit({base_ + unit_span.begin, base_ + unit_span.end});
+    c.set_part_of(part_of_);
     c.sentence = sentence_;
     c.clause = clause_;
     analyse_label(label_end, unit == "%", q, c);
@@ -1572,12 +1580,12 @@ class Scanner {
       c.list_index = prev_index + 1;
       {  // the window held only separators: the label is the one of the list
         q.label = qs_[prev].label;
-        c.label = {};
+        c.set_label({});
         if (pc) {
-          c.label = pc->label;
-          c.scope = pc->scope;
-          c.verb = pc->verb;
-          c.marker = pc->marker;
+          c.set_label(pc->label());
+          c.set_scope(pc->scope());
+          c.set_verb(pc->verb());
+          c.set_marker(pc->marker_id());
           c.share = pc->share;
         }
       }
@@ -1591,8 +1599,15 @@ class Scanner {
           if (idx <= 0) break;
         }
       }
-    } else if (c.marker.substr(0, std::min<std::size_t>(c.marker.size(), 6)) == "分别") {
+    } else if (c.marker().substr(0, std::min<std::size_t>(c.marker().size(), 6)) == "分别") {
       c.list_index = 0;
+    }
+    if (unit == "%" && q.label.empty() && last_q_ != npos && last_q_end_ == item_end_ && last_q_end_ <= label_end) {
+      std::size_t k = trim_front(last_q_end_, label_end);  // only "(" (and spaces) between them
+      bool paren = k == label_end && label_end > last_q_end_ &&
+                   (t_.substr(last_q_end_, label_end - last_q_end_).find('(') != sv::npos ||
+                    t_.substr(last_q_end_, label_end - last_q_end_).find("（") != sv::npos);
+      if (paren) c.share = true;
     }
     last_list_index_ = c.list_index;
     qs_.push_back(std::move(q));
@@ -1657,7 +1672,7 @@ class Scanner {
       bool junk = c.cp == ' ' || c.cp == '\t' || c.cp == '"' || c.cp == '\'' || c.cp == '(' || c.cp == ')' ||
                   c.cp == ',' || c.cp == '.' || c.cp == ';' || c.cp == ':' || c.cp == '-' || c.cp == U'、' ||
                   c.cp == U'“' || c.cp == U'”' || c.cp == U'‘' || c.cp == U'’' || c.cp == U'「' || c.cp == U'」' ||
-                  c.cp == U'—' || c.cp == U'》' || c.cp == U'）';
+                  c.cp == U'—' || c.cp == U'》' || c.cp == U'）' || c.cp == U'（';
       if (!junk) break;
       b += c.len;
     }
@@ -1711,7 +1726,7 @@ class Scanner {
     std::size_t ws = std::max(clause_start_, item_end_);
     if (we < ws) ws = we;
     if (we - ws > kLabelWindow) ws = align_forward(we - kLabelWindow);
-    c.window = {base_ + ws, base_ + we};
+    c.set_window({base_ + ws, base_ + we});
     std::size_t b = trim_front(ws, we), e = we;
     // the connective that ends last splits the window: prefix | marker | rest
     std::size_t mpos = npos, mend = 0;
@@ -1721,6 +1736,7 @@ class Scanner {
         if (k + g.text.size() > e || !at(k, g.text) || guard_hit(g, k)) return;
         if ((g.text == "达" || g.text == "达到") && k + g.text.size() != e) return;  // only right before the number
         if (g.text == "占" && (at(k + 3, "用") || at(k + 3, "据") || at(k + 3, "领") || at(k + 3, "有"))) return;
+        if (g.text == "占比" && (at(k + 6, "重") || at(k + 6, "例") || at(k + 6, "率"))) return;  // 所占比重为
         if (mpos == npos || k + g.text.size() > mend || (k + g.text.size() == mend && k < mpos)) {
           mpos = k;
           mend = k + g.text.size();
@@ -1732,7 +1748,7 @@ class Scanner {
     if (mpos != npos) {
       prefix_e = mpos;
       rest_b = mend;
-      c.marker = marker;
+      c.set_marker(marker_id(marker));
       if (trim_front(rest_b, rest_e) >= rest_e) {  // "共有938人": the label stands before the marker
         rest_b = b;
         rest_e = mpos;
@@ -1796,7 +1812,7 @@ class Scanner {
       if (w.empty()) break;
       std::size_t nb = trim_front(rest_b + w.size(), rest_e);
       if (verb && strip_trailing(nb, rest_e, false) <= nb) break;  // a verb alone stays: "受理90件"
-      if (verb) c.verb = {base_ + rest_b, base_ + rest_b + v.size()};
+      if (verb) c.set_verb({base_ + rest_b, base_ + rest_b + v.size()});
       rest_b = nb;
     }
     rest_e = strip_trailing(rest_b, rest_e, false);
@@ -1808,13 +1824,14 @@ class Scanner {
       rest_b = rest_e;
     }
     if (rest_e > rest_b) {
-      c.label = {base_ + rest_b, base_ + rest_e};
+      c.set_label({base_ + rest_b, base_ + rest_e});
       q.label.assign(t_.substr(rest_b, rest_e - rest_b));
     }
     if (percent) {
       sv l = t_.substr(rest_b, rest_e - rest_b);
       auto ends_l = [&](sv x) { return l.size() >= x.size() && l.substr(l.size() - x.size()) == x; };
-      c.share = marker == "占" || marker == "分别占" || ends_l("比例") || ends_l("比重") || ends_l("占比");
+      c.share = marker == "占" || marker == "占比" || marker == "分别占" || ends_l("比例") || ends_l("比重") ||
+                ends_l("占比");
     }
   }
   // The scope without connectives and adverbs at its ends ("全年共" is no scope).
@@ -1829,7 +1846,7 @@ class Scanner {
       else e -= l.size();
     }
     if (e >= b + 3 && ends(e, "中")) e -= 3;
-    if (e > b) c.scope = {base_ + b, base_ + e};
+    if (e > b) c.set_scope({base_ + b, base_ + e});
   }
   // A scope names who; it does not start with a negation or a verb ("不属于本行政机关").
   bool scope_start_ok(std::size_t b, std::size_t e) const {
@@ -1858,7 +1875,7 @@ class Scanner {
   std::size_t last_q_ = npos, last_q_end_ = npos;
   int last_q_sentence_ = -1, last_list_index_ = -1;
   int sentence_ = 0, clause_ = 0;
-  sv part_of_;
+  std::uint8_t part_of_ = 0;  // marker id of 其中/分别/包括 seen in this sentence
   // 《 search memo: the last search for 》 started at close_from_ and ended at close_pos_
   std::size_t close_from_ = 1, close_pos_ = 0;
   bool close_found_ = false;
@@ -1896,6 +1913,10 @@ std::span<const UnitDef> units() noexcept { return kUnits; }
 
 }  // namespace num
 
+std::string_view QuantityContext::name(std::uint8_t id) {
+  return id >= 1 && id <= std::size(num::kMarkers) ? num::kMarkers[id - 1].text : std::string_view{};
+}
+
 void numbers(Doc& doc) {
   doc.quantities.clear();
   doc.skipped.clear();
@@ -1916,6 +1937,11 @@ void numbers(Doc& doc) {
     sentence_base += max_sentence + 1;  // a line ends a sentence
     clause_base += max_clause + 1;
   }
+  // The vectors grew by doubling; give the slack back before the later stages
+  // allocate theirs (a dense 100 MB input has a million quantities).
+  doc.quantities.shrink_to_fit();
+  doc.quantity_context.shrink_to_fit();
+  doc.skipped.shrink_to_fit();
 }
 
 }  // namespace ogi::detail
