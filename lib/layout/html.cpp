@@ -916,29 +916,28 @@ class Walker {
     }
     const std::size_t l1 = cp_length(dec, j);
     const std::size_t l2 = j + l1 < dec.size() ? l1 + cp_length(dec, j + l1) : l1;
-    // one code point first (nearly every reference), the longest name first
-    for (std::size_t d : {l1, l2}) {
-      if (j + d > dec.size() || (d == l2 && l2 == l1)) continue;
-      for (std::size_t c = 0; c < nc; ++c) {
-        const std::size_t L = cands[c];
-        std::size_t tail_end = i + L;
-        while (tail_end < orig.size() && tail_end - (i + L) < 32 && orig[tail_end] != '&' &&
-               orig[tail_end] != '\r' && orig[tail_end] != '\0')
-          ++tail_end;
-        const std::string_view tail = orig.substr(i + L, tail_end - (i + L));
-        if (tail.empty()) {
-          // followed by another reference or CR, or the end of the node
-          if (i + L == orig.size() ? j + d == dec.size() : d == l1) {
+    // One code point first (nearly every reference), the longest name first.
+    // A candidate followed by verbatim bytes is checked by them; one followed
+    // by another reference, CR or the node's end cannot be, so it is taken
+    // only when no checkable candidate fits ("&copy2024&nbsp;": "&copy" + "2024").
+    for (int pass = 0; pass < 2; ++pass) {
+      for (std::size_t d : {l1, l2}) {
+        if (j + d > dec.size() || (d == l2 && l2 == l1)) continue;
+        for (std::size_t c = 0; c < nc; ++c) {
+          const std::size_t L = cands[c];
+          std::size_t tail_end = i + L;
+          while (tail_end < orig.size() && tail_end - (i + L) < 32 && orig[tail_end] != '&' &&
+                 orig[tail_end] != '\r' && orig[tail_end] != '\0')
+            ++tail_end;
+          const std::string_view tail = orig.substr(i + L, tail_end - (i + L));
+          const bool fits = pass == 0
+                                ? !tail.empty() && dec.substr(j + d, tail.size()) == tail
+                                : tail.empty() && (i + L == orig.size() ? j + d == dec.size() : d == l1);
+          if (fits) {
             ol = L;
             dl = d;
             return true;
           }
-          continue;
-        }
-        if (dec.substr(j + d, tail.size()) == tail) {
-          ol = L;
-          dl = d;
-          return true;
         }
       }
     }

@@ -262,6 +262,14 @@ TEST_CASE("HTML: character references decode and map back to their bytes") {
   CHECK(source_of(h, src, "&foo;") == "&foo;");
   CHECK(source_of(h, src, "R&D") == "R&amp;D");
   check_linear_segments(h.plain, h.map, src);
+
+  // a legacy reference without ';' right before another reference
+  const std::string legacy = "<p>&copy2099&nbsp;&lt3</p>";
+  const HtmlLayout l = html(legacy);
+  CHECK(l.plain == "©2099\u00A0<3\n");
+  CHECK(source_of(l, legacy, "2099") == "2099");
+  CHECK(source_of(l, legacy, "\u00A0") == "&nbsp;");
+  check_linear_segments(l.plain, l.map, legacy);
 }
 
 TEST_CASE("HTML: a heading set in 黑体/楷体 gets its own line before body text") {
