@@ -808,6 +808,7 @@ class Mapper {
     if (!m) return p;
     sv label = v.label;
     if (!trailing_ok(label.substr(m->end))) return p;
+    if (m->alias->weak && !about_applications(v)) return p;
     if (!channel_ok(*m->alias->ind, label, *m)) return p;
     // "予以公开及部分公开258件": two statistics counted together are neither
     sv before = label.substr(0, m->begin);
@@ -825,6 +826,12 @@ class Mapper {
     p.scope = scope_in(before);
     p.alias = m->alias->text;
     return p;
+  }
+
+  // "办结1180件" counts applications only when the sentence is about them
+  // ("共收到群众留言1200件，办结1180件" is not).
+  bool about_applications(const QView& v) const {
+    return has(t_.substr(v.sentence_b, v.num.begin - v.sentence_b), "申请") || has(v.tail, "申请");
   }
 
   // What may follow the name before the number: filler, or a weak verb
@@ -850,6 +857,7 @@ class Mapper {
     auto m = best_near_begin(ms);
     if (!m) return p;
     if (!channel_ok(*m->alias->ind, v.tail, *m)) return p;
+    if (m->alias->weak && !about_applications(v)) return p;
     p.ind = m->alias->ind;
     p.scope = scope_in(v.label);
     p.alias = m->alias->text;

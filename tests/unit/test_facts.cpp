@@ -258,6 +258,10 @@ TEST_CASE("numbers whose meaning differs stay quantities") {
     CHECK(value(r, "apply.result.total") == "20");
     CHECK(value(r, "apply.new") == "20");
   }
+  SUBCASE("办结 of something else than applications") {
+    auto r = parse(f2021("全年共收到群众留言1200件，办结1180件。"), ogi::Options::Kind::markdown);
+    CHECK(text_facts(r) == 0);
+  }
   SUBCASE("受理网络问政 is not an application") {
     auto r = parse(f2021("全年受理网络问政182件，办理群众来信31件。"), ogi::Options::Kind::markdown);
     CHECK(text_facts(r) == 0);
