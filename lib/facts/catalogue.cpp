@@ -157,7 +157,7 @@ constexpr Indicator kIndicators[] = {
     {"apply.result.other.misc", "3.其他", "other: miscellaneous", "件", k21, "", kT3, "r.other.3", "", "3.其他", false},
     {"apply.result.total", "（七）总计", "applications handled (total)", "件", kTab, "办结|答复|办理|予以答复|作出答复", kT3, "r.total", "",
      "（七）总计|(七)总计|七、总计|总计(7)|总计", false},
-    {"apply.carried_out", "四、结转下年度继续办理", "applications carried out", "件", kTab, "转下年度|转下一年度|转下年|转下一年|转至下一年|转到下一年|转至下年|转到下年|转入下一年|转入下年|顺延到下|顺延至下|延至下一年|延至下年|延期到下一年|延期至下一年",
+    {"apply.carried_out", "四、结转下年度继续办理", "applications carried out", "件", kTab, "转下年度|转下一年度|转下年|转下一年|结转至|结转到|转至下一年|转到下一年|转至下年|转到下年|转入下一年|转入下年|顺延到下|顺延至下|延至下一年|延至下年|延期到下一年|延期至下一年",
      kT3, "carried_out", "", "四、结转下年度继续办理|结转下年度继续办理|结转下一年度继续办理", false},
 
     // ---- 2019 / 2021: 四、政府信息公开行政复议、行政诉讼情况 (table 4) ----
@@ -311,7 +311,7 @@ constexpr Indicator kIndicators[] = {
      "1.专职人员数（不包括政府公报及政府网站工作人员数）|专职人员数", false},
     {"org.staff.part_time", "兼职人员数", "part-time staff", "人", kLegacy, "兼职人员|兼职", kLeg, "8.3.2", "",
      "2.兼职人员数|兼职人员数", false},
-    {"org.budget", "政府信息公开专项经费", "dedicated budget", "万元", kLegacy, "专项经费|工作经费|经费", kLeg, "8.4", "",
+    {"org.budget", "政府信息公开专项经费", "dedicated budget", "万元", kLegacy, "专项经费|工作经费", kLeg, "8.4", "",
      "（四）政府信息公开专项经费（不包括用于政府公报编辑管理及政府网站建设维护等方面的经费）|政府信息公开专项经费", false},
     {"meetings.count", "召开政府信息公开工作会议或专题会议数", "meetings", "次", kLegacy, "工作会议|专题会议|工作会|专题会", kLeg, "9.1", "",
      "（一）召开政府信息公开工作会议或专题会议数|召开政府信息公开工作会议或专题会议数", false},

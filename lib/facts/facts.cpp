@@ -258,7 +258,14 @@ std::size_t filler_prefix(sv s) {
   return 0;
 }
 
-// True when `s` is made only of filler words (and short parenthesised notes).
+// A year ("2023年", "2023年度") at the start of `s`: its length, or 0.
+std::size_t year_prefix(sv s) {
+  if (s.size() < 7 || !is_digit(s[0]) || !is_digit(s[1]) || !is_digit(s[2]) || !is_digit(s[3])) return 0;
+  if (s.substr(4, 3) != "年") return 0;
+  return s.substr(7, 3) == "度" ? 10 : 7;
+}
+
+// True when `s` is made only of filler words, years and short parenthesised notes.
 bool only_filler(sv s) {
   while (!s.empty()) {
     if (s[0] == '(' || starts(s, "\xEF\xBC\x88")) {
@@ -270,6 +277,7 @@ bool only_filler(sv s) {
       continue;
     }
     std::size_t n = filler_prefix(s);
+    if (!n) n = year_prefix(s);
     if (!n) return false;
     s.remove_prefix(n);
   }
@@ -1109,6 +1117,12 @@ class Mapper {
     if (!p.ind) p = from_tail(v, unit);
     if (!p.ind) p = from_previous_clause(v, unit);
     if (!p.ind) return;
+    // "受理申请45件（含上年结转3件）": received counts carried-in too, so it is not 新收
+    if (p.ind->id == "apply.new" && !has(p.alias, "新")) {
+      std::size_t e = std::min(t_.size(), v.whole.end + 40);
+      std::string after = compact(t_.substr(v.whole.end, e - v.whole.end));
+      if ((starts(after, "(含") || starts(after, "(其中含") || starts(after, "(包括")) && has(after, "结转")) return;
+    }
     emit(v, p);
   }
 

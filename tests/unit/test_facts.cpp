@@ -321,6 +321,15 @@ TEST_CASE("受理 that includes carried-in applications is not apply.new") {
   if (f) CHECK(f->value.to_string() == "20");
 }
 
+TEST_CASE("受理 that states its carried-in part is not apply.new") {
+  auto r = parse(f2021("全年共收到政府信息公开申请45件（含上年结转3件），办结41件，结转至2023年办理4件。"),
+                 ogi::Options::Kind::markdown);
+  CHECK_FALSE(find(r, "apply.new"));
+  CHECK(value(r, "apply.carried_in") == "3");
+  CHECK(value(r, "apply.result.total") == "41");
+  CHECK(value(r, "apply.carried_out") == "4");
+}
+
 TEST_CASE("the made-up fixtures") {
   std::filesystem::path dir(OGI_FIXTURES_DIR);
   std::ifstream in(dir / "sample-legacy.txt", std::ios::binary);
