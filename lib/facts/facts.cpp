@@ -235,7 +235,7 @@ class WordIndex {
 // "同意公开答复9件", "培训会议(班)79次").
 constexpr sv kFiller[] = {
     "政府信息公开申请", "信息公开申请", "依申请公开", "政府信息", "各类", "有关", "相关", "案件", "事件", "申请",
-    "信息", "答复", "公开", "发布", "数量", "总数", "总量", "次数", "件数", "人数", "个数", "共计", "合计", "继续",
+    "原具体行政行为", "具体行政行为", "信息", "答复", "公开", "发布", "数量", "总数", "总量", "次数", "件数", "人数", "个数", "共计", "合计", "继续",
     "总计", "累计", "一共", "共有", "达到", "分别为", "分别是", "分别", "均为", "全年", "全部", "其中", "已经",
     "共", "计", "达", "为", "是", "有", "的", "了", "约", "近", "超过", "余", "数", "量", "已", "各", "类",
     "\xE2\x80\x9C", "\xE2\x80\x9D", "\"", "'", "\xE2\x80\x98", "\xE2\x80\x99",  // quotes
@@ -327,6 +327,7 @@ ScopeWords scope_words(const std::string& level) {
   // own level
   for (sv x : {"本级", "直属", "市直", "省直", "县直", "区直", "旗直"}) w.push_back({std::string(x), Scope::own_level});
   w.push_back({level + "级", Scope::own_level});
+  for (sv x : {"政府各部门", "政府部门", "属各部门", "属部门"}) w.push_back({level + std::string(x), Scope::own_level});
   // lower levels
   for (sv x : {"下辖", "下属各", "乡镇", "街道", "各县", "县(市)", "县区", "区县", "县市区", "县(市、区)", "县(区)"})
     w.push_back({std::string(x), Scope::lower_levels});
@@ -839,7 +840,12 @@ class Mapper {
   // "办结1180件" counts applications only when the sentence is about them
   // ("共收到群众留言1200件，办结1180件" is not).
   bool about_applications(const QView& v) const {
-    return has(t_.substr(v.sentence_b, v.num.begin - v.sentence_b), "申请") || has(v.tail, "申请");
+    if (has(t_.substr(v.sentence_b, v.num.begin - v.sentence_b), "申请") || has(v.tail, "申请")) return true;
+    // or the section is about them ("三、依申请公开情况", "（二）依申请公开")
+    const Sec* s = sec_of(v);
+    if (!s) return false;
+    if (s->kind == "apply") return true;
+    return has(s->heading.of(t_), "申请");
   }
 
   // What may follow the name before the number: filler, or a weak verb

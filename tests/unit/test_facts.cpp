@@ -191,6 +191,23 @@ TEST_CASE("answers, refusal reasons and outcomes by family") {
   CHECK(value(r, "litigation.other") == "2");  // not review.other: the text has moved on to 诉讼
 }
 
+TEST_CASE("older phrasings: 万条, 市政府各部门, 已答复, 维持原具体行政行为, 撤销, 复制费用") {
+  auto r = parse(legacy("全年全市主动公开政府信息3.2万条，其中市政府各部门1.2万条，各县（市）区2万条。",
+                        "全年全市共收到政府信息公开申请90件。已答复90件，其中同意公开70件，不同意公开20件。",
+                        "全年因政府信息公开申请提起行政复议5件，其中维持原具体行政行为3件，撤销2件。",
+                        "全市依申请提供政府信息收取检索、复制费用合计0.12万元。"));
+  CHECK(value(r, "disclosure.items") == "32000");
+  CHECK(value(r, "disclosure.items", Scope::own_level) == "12000");
+  CHECK(value(r, "disclosure.items", Scope::lower_levels) == "20000");
+  CHECK(value(r, "apply.answered") == "90");
+  CHECK(value(r, "review.upheld") == "3");
+  CHECK(value(r, "review.corrected") == "2");
+  const ogi::Fact* fee = find(r, "fee.collected");
+  REQUIRE(fee);
+  CHECK(fee->value.to_string() == "0.12");
+  CHECK(fee->unit == "万元");
+}
+
 TEST_CASE("statements of absence are facts with value 0") {
   auto r = parse(legacy("", "", "全年没有收到针对政府信息公开工作的举报投诉。", "全市依申请公开未收取费用。"));
   const ogi::Fact* c = find(r, "complaints.total");
