@@ -768,7 +768,6 @@ class Mapper {
     const Indicator* ind = nullptr;
     std::optional<Scope> scope;  // stated in the clause
     std::string alias;           // the alias that named it
-    bool inherited = false;
     std::vector<const Indicator*> parts;  // a sum of several indicators
   };
 
@@ -886,7 +885,6 @@ class Mapper {
     int sec;
     std::string alias;
     std::string label;
-    bool inherited;
   };
 
   // "其中市级行政机关…受理90件": a scope part of the total stated just before.
@@ -930,7 +928,6 @@ class Mapper {
       }
       p.ind = it->ind;
       p.scope = sc;
-      p.inherited = true;
       return p;
     }
     return p;
@@ -1154,7 +1151,7 @@ class Mapper {
     fact_of_[i] = static_cast<int>(facts_.size());
     // only what is needed for the next numbers is kept
     if (made_.size() >= 32) made_.pop_front();
-    made_.push_back({p.ind, f.scope, v.whole.end, v.sec, p.alias, v.label, p.inherited});
+    made_.push_back({p.ind, f.scope, v.whole.end, v.sec, p.alias, v.label});
     if (!first_statement(f)) {
       fact_of_[i] = -1;
       return;
