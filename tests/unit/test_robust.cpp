@@ -190,7 +190,8 @@ TEST_CASE("whitespace only is empty_input") {
 
 TEST_CASE("NUL bytes give a clean error") {
   // A binary blob (an image header and NULs) is not a report.
-  std::string blob("\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x10\0\0\0\x10\x08\x06\0\0\0", 33);
+  static const char png[] = "\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x10\0\0\0\x10\x08\x06\0\0\0";
+  std::string blob(png, sizeof png - 1);
   blob.append(4096, '\0');
   auto r = ogi::parse(blob);
   REQUIRE_FALSE(r.ok());
