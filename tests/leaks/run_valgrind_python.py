@@ -4,7 +4,11 @@ definitely or indirectly lost was allocated through ogi (a frame in the
 ogi C library). The interpreter's own allocations at exit are not ours and
 are ignored; everything allocated by a call into libogi_c is ours.
 
-usage: run_valgrind_python.py VALGRIND PYTHON WORKLOAD   (exit 77: skipped)"""
+usage: run_valgrind_python.py VALGRIND PYTHON WORKLOAD   (exit 77: skipped)
+
+PYTHON may be a launcher script (pyenv's shims are); valgrind runs the
+interpreter that runs this script (sys.executable) so it sees the real
+process."""
 import os
 import subprocess
 import sys
@@ -15,7 +19,8 @@ SKIP = 77
 
 
 def main() -> int:
-    valgrind, python, workload = sys.argv[1:4]
+    valgrind, _python, workload = sys.argv[1:4]
+    python = sys.executable
     lib = os.environ.get("OGI_LIBRARY", "")
     ours = os.path.basename(lib).split(".so")[0] or "libogi_c"
     with tempfile.TemporaryDirectory() as tmp:
@@ -29,7 +34,11 @@ def main() -> int:
             sys.stderr.write(proc.stderr)
             print(f"leaks: the workload failed under valgrind (exit {proc.returncode})")
             return 1
-        root = ET.parse(xml).getroot()
+        try:
+            root = ET.parse(xml).getroot()
+        except ET.ParseError as e:
+            print(f"leaks: valgrind wrote no complete report ({e})")
+            return 1
     leaks, errors = [], []
     for err in root.iter("error"):
         kind = err.findtext("kind", "")
