@@ -36,9 +36,10 @@ from . import _lib
 from ._lib import LibraryNotFoundError
 
 __all__ = [
-    "parse", "parse_file", "compare", "version", "OgiError", "LibraryNotFoundError",
+    "parse", "parse_file", "compare", "version", "library_path", "OgiError", "LibraryNotFoundError",
     "Report", "Meta", "Period", "Contact", "InputInfo", "Section", "Table", "Cell",
     "Fact", "Quantity", "Finding",
+    "records", "write_csv", "csv_rows", "csv_header", "CSV_COLUMNS", "collect_inputs", "parse_many",
 ]
 __version__ = "0.1.0"
 
@@ -259,10 +260,16 @@ class Report:
     threads.
     """
 
-    def __init__(self, handle: int):
+    #: The file the report was read from, as it was named to ``parse_file``
+    #: (``None`` for a report parsed from bytes or text). ``records()`` puts it
+    #: in the ``file`` column.
+    file: Optional[str]
+
+    def __init__(self, handle: int, file: Optional[str] = None):
         lib = _lib.lib()
         self._handle = ctypes.c_void_p(handle)
         self._finalizer = weakref.finalize(self, lib.ogi_report_free, self._handle)
+        self.file = file
         self._text = lib.ogi_report_text(self._handle).to_bytes()
         self._dict = json.loads(_json(self._handle, 0))
         d = self._dict
@@ -270,6 +277,14 @@ class Report:
         self.sections = [Section._from(s) for s in d.get("sections") or []]
         self.tables = [Table._from(t) for t in d.get("tables") or []]
         self.facts = [Fact._from(f) for f in d.get("facts") or []]
+        # JSON numbers lose the printed scale (86.50 -> 86.5); the C API lends
+        # each value exactly as printed, so Fact.value keeps it (str() gives
+        # "86.50", as the CSV of `ogi batch` does).
+        if lib.ogi_report_fact_count(self._handle) == len(self.facts):
+            for i, f in enumerate(self.facts):
+                exact = lib.ogi_fact_value(lib.ogi_report_fact_at(self._handle, i)).to_bytes()
+                if exact:
+                    object.__setattr__(f, "value", Decimal(exact.decode("ascii")))
         self.quantities = [Quantity._from(q) for q in d.get("quantities") or []]
         self.findings = [Finding._from(f) for f in d.get("findings") or []]
 
@@ -366,14 +381,21 @@ def parse_file(path: Union[str, bytes, "os.PathLike[str]"], *, kind: Optional[st
     handle = _lib.lib().ogi_parse_file(os.fsencode(path), ctypes.byref(opts), ctypes.byref(err))
     if not handle:
         _raise(err)
-    return Report(handle)
+    name = os.fspath(path)
+    return Report(handle, os.fsdecode(name) if isinstance(name, bytes) else name)
 
 
 def compare(last_year: Report, this_year: Report) -> List[Finding]:
     """Cross-year findings between last year's report of a body and this
     year's (carry-over of pending applications, documents in force). Raises
     OgiError (code -9, "reports not comparable") when they are not of the same
-    body or not of consecutive years."""
+    body or not of consecutive years. Messages are in Chinese."""
+    d = json.loads(_compare_json(last_year, this_year))
+    return [Finding._from(f) for f in d.get("findings") or []]
+
+
+def _compare_json(last_year: Report, this_year: Report) -> str:
+    """The JSON object ``{"schema": "ogi/1", "findings": [...]}`` of ogi_compare."""
     lib = _lib.lib()
     out = ctypes.c_void_p()
     n = ctypes.c_size_t()
@@ -383,12 +405,22 @@ def compare(last_year: Report, this_year: Report) -> List[Finding]:
     if status != 0:
         _raise(err)
     try:
-        d = json.loads(ctypes.string_at(out, n.value).decode("utf-8"))
+        return ctypes.string_at(out, n.value).decode("utf-8")
     finally:
         lib.ogi_string_free(out)
-    return [Finding._from(f) for f in d.get("findings") or []]
 
 
 def version() -> str:
     """The version of the loaded C library."""
     return _lib.lib().ogi_version().decode()
+
+
+def library_path() -> str:
+    """The file libogi_c was loaded from (see docs/python.md for the order)."""
+    return _lib.path()
+
+
+# Datasets (records, CSV, many files): defined in _dataset, imported last
+# because they use the classes above.
+from ._dataset import (CSV_COLUMNS, collect_inputs, csv_header, csv_rows, parse_many,  # noqa: E402
+                       records, write_csv)

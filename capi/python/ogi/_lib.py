@@ -4,10 +4,13 @@ The library is looked up, in order:
 
 1. the file named by the environment variable OGI_LIBRARY (and only that
    file when the variable is set);
-2. libogi_c next to this package (a wheel or a copy may put it there);
-3. build/capi/libogi_c in the ogi source tree this package lives in
-   (capi/python/ogi -> ../../../build/capi);
+2. libogi_c next to this package (`pip install ./capi/python` puts the
+   library it was built with there);
+3. build/capi/libogi_c in the ogi source tree, when this package is used
+   from it (capi/python/ogi -> ../../../build/capi);
 4. the system's library path (ctypes.util.find_library("ogi_c")).
+
+When none loads, LibraryNotFoundError says what was tried and what to do.
 """
 from __future__ import annotations
 
@@ -68,11 +71,31 @@ class Error(ctypes.Structure):
     ]
 
 
+def _source_root() -> Optional[Path]:
+    """The ogi source tree when this package is used from it (not installed)."""
+    here = Path(__file__).resolve().parent
+    root = here.parent.parent.parent  # capi/python/ogi -> source root
+    if here.parent.name == "python" and here.parent.parent.name == "capi" and (root / "capi" / "include").is_dir():
+        return root
+    return None
+
+
+def _build_note() -> str:
+    """What the build backend recorded about the library when this package was
+    installed (empty when used from the sources)."""
+    try:
+        from . import _build_info  # written into the wheel by capi/python/_backend
+    except ImportError:
+        return ""
+    return f" This installed package: {_build_info.LIBRARY_ORIGIN}."
+
+
 def _candidates() -> List[str]:
     here = Path(__file__).resolve().parent
     found: List[str] = [str(here / n) for n in _NAMES]
-    source_root = here.parent.parent.parent  # capi/python/ogi -> source root
-    found += [str(source_root / "build" / "capi" / n) for n in _NAMES]
+    source_root = _source_root()
+    if source_root is not None:
+        found += [str(source_root / "build" / "capi" / n) for n in _NAMES]
     system = ctypes.util.find_library("ogi_c")
     if system:
         found.append(system)
@@ -95,6 +118,8 @@ def _declare(lib: ctypes.CDLL) -> ctypes.CDLL:
         "ogi_report_text": (Str, [P]),
         "ogi_report_section_count": (size_t, [P]),
         "ogi_report_fact_count": (size_t, [P]),
+        "ogi_report_fact_at": (P, [P, size_t]),
+        "ogi_fact_value": (Str, [P]),
         "ogi_report_finding_count": (size_t, [P]),
     }
     for name, (restype, argtypes) in sigs.items():
@@ -109,7 +134,7 @@ _lib: Optional[ctypes.CDLL] = None
 
 
 def lib() -> ctypes.CDLL:
-    """The loaded library (loaded on first use)."""
+    """The loaded library (loaded on first use; raises LibraryNotFoundError)."""
     global _lib
     if _lib is not None:
         return _lib
@@ -117,6 +142,11 @@ def lib() -> ctypes.CDLL:
         if _lib is None:
             _lib = _declare(_load())
     return _lib
+
+
+def path() -> str:
+    """The file the library was loaded from (loads it when needed)."""
+    return str(lib()._name)
 
 
 def _load() -> ctypes.CDLL:
@@ -139,7 +169,8 @@ def _load() -> ctypes.CDLL:
         except OSError as e:
             tried.append(f"{path} ({e})")
     raise LibraryNotFoundError(
-        "ogi: cannot find the C library libogi_c (tried: " + ", ".join(tried) + "). "
-        "Build it (`make` in the ogi source tree builds build/capi/libogi_c.so) and set "
-        "OGI_LIBRARY=/path/to/ogi/build/capi/libogi_c.so"
+        "ogi: cannot find the C library libogi_c (tried: " + ", ".join(tried) + ")." + _build_note() +
+        " To fix: build it with `make` in the ogi source tree (it builds build/capi/libogi_c.so), then either"
+        " set OGI_LIBRARY=/path/to/ogi/build/capi/libogi_c.so or reinstall the package so that it bundles the"
+        " library (`pip install ./capi/python` from the source tree, or with OGI_LIBRARY set)."
     )
