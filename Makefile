@@ -3,6 +3,7 @@
 #   make            configure and build into build/ (the CLI is build/examples/ogi/ogi)
 #   make deps       install the Debian packages ogi needs that are missing (apt-get)
 #   make demo       deps + build the CLI + print the sample report's metadata and outline
+#   make demo-dask  install python3-distributed, run examples/python/dask_batch.py on the corpus
 #   make test       deps + build + run every test (ctest)
 #   make bench      build and run the benchmark programs (build/tests/bench)
 #   make sanitize   build into build-sanitize with ASan+UBSan and run the tests
@@ -127,3 +128,23 @@ fuzz: deps
 	    -max_total_time=$(FUZZ_SECONDS) -print_final_stats=1 -artifact_prefix=$(FUZZ_BUILD)/artifacts/$$t- \
 	    $(FUZZ_ARGS) || exit $$?; \
 	done
+
+# ---- dask: examples/python/dask_batch.py on a LocalCluster over the corpus
+# (../shared/corpus/real when present, else tests/fixtures), writing
+# $(BUILD)/facts-dask.csv, the file `ogi batch --csv` writes. Installs Debian's
+# python3-distributed when missing (sudo when not root); it installs dask for
+# /usr/bin/python3, which runs the example.
+DASK_PYTHON ?= $(shell test -x /usr/bin/python3 && echo /usr/bin/python3 || echo python3)
+DASK_INPUT ?= $(if $(wildcard ../shared/corpus/real),../shared/corpus/real,tests/fixtures)
+.PHONY: demo-dask
+demo-dask: deps $(BUILD)/CMakeCache.txt
+	@if command -v dpkg-query >/dev/null 2>&1 && \
+	  ! dpkg-query -W -f='$${Status}\n' python3-distributed 2>/dev/null | grep -q '^install ok installed$$'; then \
+	  sudo=""; if [ "$$(id -u)" -ne 0 ]; then sudo=sudo; fi; \
+	  echo "demo-dask: installing python3-distributed"; \
+	  $$sudo apt-get update && $$sudo apt-get install -y --no-install-recommends python3-distributed; \
+	fi
+	$(CMAKE) --build $(BUILD) -j $(JOBS) --target ogi_c_shared
+	OGI_LIBRARY=$(abspath $(BUILD))/capi/libogi_c.so PYTHONPATH=$(abspath capi/python) \
+	  $(DASK_PYTHON) examples/python/dask_batch.py $(DASK_INPUT) --out $(BUILD)/facts-dask.csv
+	@echo "demo-dask: $(BUILD)/facts-dask.csv has $$(($$(wc -l < $(BUILD)/facts-dask.csv) - 1)) facts from $(DASK_INPUT)"
