@@ -839,7 +839,8 @@ class Mapper {
   // "办结1180件" counts applications only when the sentence is about them
   // ("共收到群众留言1200件，办结1180件" is not).
   bool about_applications(const QView& v) const {
-    if (has(t_.substr(v.sentence_b, v.num.begin - v.sentence_b), "申请") || has(v.tail, "申请")) return true;
+    // compact: a PDF line may break inside the word ("申\n请")
+    if (has(compact(t_.substr(v.sentence_b, v.num.begin - v.sentence_b)), "申请") || has(v.tail, "申请")) return true;
     // or the section is about them ("三、依申请公开情况", "（二）依申请公开")
     const Sec* s = sec_of(v);
     if (!s) return false;

@@ -1163,6 +1163,18 @@ Result match_legacy(const Doc& doc, const std::vector<Row>& rows) {
     sims.push_back(std::move(s));
   }
   if (cand.size() < 4) return res;  // a few look-alike lines are not the 统计表
+  // An empty form (no figures) is read only when nothing but its rows stands
+  // between them: the section headings of a prose report that echo the block
+  // rows (一、主动公开情况 … 八、机构建设和保障经费情况) are not a 统计表.
+  int with_values = 0;
+  for (const Row* r : cand) with_values += r->filled() > 0 ? 1 : 0;
+  if (with_values < 4) {
+    int a = cand.front()->first_line, b = cand.back()->last_line;
+    for (int l = std::max(a, 0); l <= b && l < static_cast<int>(doc.lines.size()); ++l) {
+      const Line& line = doc.lines[static_cast<std::size_t>(l)];
+      if (!line.boilerplate && tt::looks_like_prose(doc.text(line.span))) return res;
+    }
+  }
   Aligner al;
   al.n = static_cast<int>(cand.size());
   al.m = static_cast<int>(tpl.size());
