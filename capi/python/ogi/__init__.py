@@ -18,6 +18,12 @@ What `parse` accepts:
 * ``pathlib.Path`` (any ``os.PathLike``): a file to read; use
   ``parse_file`` to read a file named by a ``str``.
 
+Datasets: ``ogi.records(reports)`` gives one flat dict per fact (the CSV
+columns of ``ogi batch --csv``, ready for ``pandas.DataFrame``),
+``ogi.write_csv`` that CSV byte for byte, ``ogi.collect_inputs`` and
+``ogi.parse_many`` many files on threads. ``python -m ogi`` is the
+command-line tool (extract, check, compare, batch).
+
 Errors raise ``ogi.OgiError`` carrying the library's code and message. The
 binding is pure Python over the C ABI (libogi_c, see docs/python.md for
 how it is found: set OGI_LIBRARY to its path when it is not).
