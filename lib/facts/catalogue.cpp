@@ -196,7 +196,7 @@ constexpr Indicator kIndicators[] = {
      "五、行政诉讼数量|行政诉讼数量", false},
     // ---- 2019 / 2021: 六、其他需要报告的事项 ----
     {"fee.processing.amount", "收取信息处理费", "information processing fees collected", "元", kTab, "信息处理费|处理费|收费|收取费用", kNone, "", "", "", false},
-    {"fee.processing.notices", "发出收费通知", "fee notices issued", "件", kTab, "收费通知", kNone, "", "", "", false},
+    {"fee.processing.notices", "发出收费通知", "fee notices issued", "件", kTab, "收费通知书|收费通知", kNone, "", "", "", false},
 
     // ---- Legacy (2008-2018): 《政府信息公开情况统计表》 and the prose ----
     {"disclosure.items", "主动公开政府信息数", "items disclosed proactively", "条", kLegacy,

@@ -400,6 +400,7 @@ bool unit_ok(const Indicator& ind, sv unit) {
   if (starts(id, "disclosure.normative.") || starts(id, "disclosure.rules.")) return any({"件", "条", "部", "个"});
   if (id == "response.interpretations") return any({"篇", "条", "件", "个", "期"});
   if (id == "response.hotspots") return any({"次", "个", "条", "起"});
+  if (id == "fee.processing.notices") return any({"件", "份", "次", "个"});  // 收费通知书5份
   if (u == "件") return any({"件", "宗", "起", "个"});
   if (u == "次") return any({"次", "场", "期"});
   if (u == "人") return any({"人", "名"});
@@ -1259,12 +1260,13 @@ class Mapper {
     for (const Line& line : doc_.lines) {
       if (line.boilerplate || line.in_table) continue;
       sv l = line.span.of(t_);
-      for (sv neg : {"没有", "未", "无"}) {
+      for (sv neg : {"没有", "未", "无", "不存在"}) {
         std::size_t p = 0;
         while ((p = l.find(neg, p)) != sv::npos) {
           std::size_t at = p;
           p += neg.size();
           absence_at(line.span.begin + at, line.span.begin + p, line.span.end);
+          if (neg == "无") absence_after_colon(line.span.begin + at, line.span.begin + p, line.span.end);
         }
       }
     }
@@ -1360,6 +1362,49 @@ class Mapper {
       if (si >= 0) f.section = secs_[static_cast<std::size_t>(si)].path;
       if (first_statement(f)) facts_.push_back(std::move(f));
     }
+  }
+
+  // "信息处理费：无。", "行政复议:无": a name, a colon and 无 standing alone.
+  void absence_after_colon(std::size_t neg_b, std::size_t neg_e, std::size_t line_e) {
+    std::size_t c = neg_b;
+    while (c > 0 && t_[c - 1] == ' ') --c;
+    std::size_t colon = 0;
+    if (c >= 1 && t_[c - 1] == ':') colon = 1;
+    else if (c >= 3 && t_.substr(c - 3, 3) == "\xEF\xBC\x9A") colon = 3;  // ：
+    if (!colon) return;
+    // 无 ends its clause ("信息处理费：无。"; not "…：无正当理由")
+    std::size_t e = neg_e;
+    while (e < line_e && t_[e] == ' ') ++e;
+    if (e < line_e && delim_at(t_, e).first == Delim::none) return;
+    std::size_t name_e = c - colon;
+    std::size_t from = name_e > 90 ? name_e - 90 : 0;
+    Bounds b = bounds_before(t_, from, name_e);
+    std::string name = compact(t_.substr(b.clause, name_e - b.clause));
+    if (name.empty()) return;
+    int si = section_at(neg_b);
+    sv kind = si >= 0 ? sv(secs_[static_cast<std::size_t>(si)].kind) : sv("preamble");
+    if (kind == "preamble" || kind == "problems") return;
+    std::vector<Match> ms;
+    for (const Match& m : find_aliases(name)) {
+      sv id = m.alias->ind->id;
+      bool ok = false;
+      for (sv a : kAbsenceIds) ok = ok || a == id;
+      // the name is the whole label: only filler words after it ("信息处理费情况")
+      sv after = sv(name).substr(m.end);
+      if (ends(after, "情况")) after.remove_suffix(sv("情况").size());
+      if (ok && topic_ok(id, kind) && !is_outcome(id) && only_filler(after)) ms.push_back(m);
+    }
+    auto m = best_near_end(ms);
+    if (!m) return;
+    const Indicator* ind = m->alias->ind;
+    Fact f;
+    f.indicator = std::string(ind->id);
+    f.value = Decimal(0);
+    f.unit = std::string(ind->unit);
+    f.origin = Origin::text;
+    f.span = {neg_b, neg_e};
+    if (si >= 0) f.section = secs_[static_cast<std::size_t>(si)].path;
+    if (first_statement(f)) facts_.push_back(std::move(f));
   }
 
   // ---- "受理…件" that counts carried-in applications too ----

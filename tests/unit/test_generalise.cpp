@@ -229,3 +229,69 @@ TEST_CASE("generalise: legacy 2016 prose, 接到 and fee amounts after a list of
   // a prose report has no 统计表: its section headings are not table rows
   for (const ogi::Table& t : r.tables) CHECK(t.kind != ogi::TableKind::legacy_stats);
 }
+
+namespace {
+
+// A 2021-format report whose section 六 is `six` (tables 三/四 left out).
+std::string report_2021_six(std::string_view six) {
+  std::string s;
+  s += "# 白河县人民政府2022年政府信息公开工作年度报告\n\n";
+  s += "本报告依据《中华人民共和国政府信息公开工作年度报告格式》（国办公开办函〔2021〕30号）编制。\n\n";
+  s += "## 一、总体情况\n\n2022年，全县新收政府信息公开申请２３件，结转下年度继续办理2件。\n\n";
+  s += "## 二、主动公开政府信息情况\n\n| 信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数 |\n|---|---|---|---|\n"
+       "| 规章 | 0 | 0 | 0 |\n| 行政规范性文件 | 3 | 1 | 20 |\n\n";
+  s += "## 五、存在的主要问题及改进情况\n\n一是解读形式单一。\n\n";
+  s += "## 六、其他需要报告的事项\n\n" + std::string(six) + "\n";
+  return s;
+}
+
+}  // namespace
+
+TEST_CASE("generalise: section 六 fee statements") {
+  struct Case {
+    const char* six;
+    const char* amount;   // fee.processing.amount, "-" when not stated
+    const char* notices;  // fee.processing.notices
+  };
+  const Case cases[] = {
+      {"本年度未收取信息处理费。", "0", "-"},
+      {"2022年度本机关未发出收费通知，未收取信息处理费。", "0", "0"},
+      {"依据《政府信息公开信息处理费管理办法》，本年度共收取信息处理费1,200元。", "1200", "-"},
+      {"信息处理费：无。", "0", "-"},
+      {"（一）信息处理费情况：无。（二）其他事项：无。", "0", "-"},
+      {"本机关2022年度不存在收取信息处理费的情况。", "0", "-"},
+      {"（一）收取信息处理费情况。本年度发出收费通知3件，收取信息处理费0元。", "0", "3"},
+      {"本年度没有产生信息处理费。", "0", "-"},
+      {"全年共发出收费通知书5份，实收信息处理费共计2800元。", "2800", "5"},
+      {"本年度共收取信息处理费０．３万元。", "0.3", "-"},
+      // not a statement about the fee
+      {"申请人无正当理由逾期不补正的，不再处理。", "-", "-"},
+      {"无。", "-", "-"},
+  };
+  for (const Case& c : cases) {
+    std::string six(c.six);
+    CAPTURE(six);
+    auto r = parse_text(report_2021_six(c.six), ogi::Options::Kind::markdown);
+    CHECK(text(r, "fee.processing.amount") == c.amount);
+    CHECK(text(r, "fee.processing.notices") == c.notices);
+    CHECK(text(r, "apply.new") == "23");  // full-width digits in the prose
+  }
+}
+
+TEST_CASE("generalise: '名称：无' states absence only for the named statistic") {
+  std::string s =
+      "云岭县2016年政府信息公开工作年度报告\n\n  本报告所列数据的统计期限自2016年1月1日起至2016年12月31日止。\n\n"
+      "  一、主动公开政府信息情况\n\n  全年主动公开政府信息1.2万条。\n\n"
+      "  二、依申请公开政府信息情况\n\n  全年共收到政府信息公开申请12件。\n\n"
+      "  三、行政复议、行政诉讼和举报投诉情况\n\n  行政复议：无。行政诉讼：无。举报投诉：无。\n\n"
+      "  四、政府信息公开的收费及减免情况\n\n  收费情况：无正当理由的减免申请未予受理。\n\n"
+      "  五、存在的主要问题及改进措施\n\n  一是培训不足。\n";
+  auto r = parse_text(s);
+  CHECK(r.meta.format == ogi::Format::legacy);
+  CHECK(text(r, "disclosure.items") == "12000");  // 1.2万条
+  CHECK(text(r, "apply.received") == "12");
+  CHECK(text(r, "review.total") == "0");
+  CHECK(text(r, "litigation.total") == "0");
+  CHECK(text(r, "complaints.total") == "0");
+  CHECK(text(r, "fee.collected") == "-");  // 无 begins a phrase here
+}
