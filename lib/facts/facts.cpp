@@ -434,7 +434,7 @@ constexpr std::pair<sv, sv> kAbsenceExtra[] = {{"费用", "fee.collected"}, {"�
 // Words that make a phrase about an outcome of a case, not about the case.
 constexpr sv kOutcomeWords[] = {"纠错", "纠正", "败诉", "维持", "驳回"};
 // Verbs that a negation must govern for a statement of absence.
-constexpr sv kAbsenceVerbs[] = {"收到", "收取", "发生", "出现", "产生", "接到", "受理", "发出"};
+constexpr sv kAbsenceVerbs[] = {"收到", "收取", "发生", "出现", "产生", "接到", "受理", "发出", "收费"};
 
 // ---------------------------------------------------------------------------
 
@@ -744,10 +744,21 @@ class Mapper {
       sv before = label.substr(0, at);
       if (has(after, "等") || starts(after, "\xE3\x80\x81") || ends(before, "\xE3\x80\x81")) continue;
       if (!unit_ok(*a.ind, unit) || !topic_ok(a.ind->id, kind_of(v))) continue;
+      if (inside_own_alias(ind, label, at, at + a.text.size())) continue;  // 兼职 in 专兼职工作人员
       if (found && found != a.ind) return ind;  // two children: keep the parent
       found = a.ind;
     }
     return found ? found : ind;
+  }
+
+  // Whether [b, e) of the label lies inside a longer alias of `ind` itself.
+  bool inside_own_alias(const Indicator* ind, sv label, std::size_t b, std::size_t e) const {
+    for (const Alias& a : aliases_) {
+      if (a.ind != ind || a.text.size() <= e - b) continue;
+      for (std::size_t p = label.find(a.text); p != sv::npos; p = label.find(a.text, p + 1))
+        if (p <= b && p + a.text.size() >= e) return true;
+    }
+    return false;
   }
 
   // Channels of publication must be the report's own, not one agency's

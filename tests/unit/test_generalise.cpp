@@ -295,3 +295,132 @@ TEST_CASE("generalise: '名称：无' states absence only for the named statisti
   CHECK(text(r, "complaints.total") == "0");
   CHECK(text(r, "fee.collected") == "-");  // 无 begins a phrase here
 }
+
+namespace {
+
+// A legacy report (2008-2018 outline) around the given paragraphs.
+std::string legacy(std::string_view disclosure, std::string_view apply = "", std::string_view review = "",
+                   std::string_view fees = "", std::string_view org = "") {
+  std::string s = "松岭市2015年政府信息公开工作年度报告\n\n  本报告所列数据的统计期限自2015年1月1日起至2015年12月31日止。\n\n";
+  s += "  一、主动公开政府信息情况\n\n  " + std::string(disclosure) + "\n\n";
+  s += "  二、依申请公开政府信息情况\n\n  " + std::string(apply) + "\n\n";
+  s += "  三、行政复议、行政诉讼和举报投诉情况\n\n  " + std::string(review) + "\n\n";
+  s += "  四、政府信息公开的收费及减免情况\n\n  " + std::string(fees) + "\n\n";
+  s += "  五、机构建设和保障经费情况\n\n  " + std::string(org) + "\n\n";
+  s += "  六、存在的主要问题及改进措施\n\n  一是培训不足。\n";
+  return s;
+}
+
+}  // namespace
+
+TEST_CASE("generalise: legacy phrasings — channels as 提交, 职责范围, 专兼职, 无收费") {
+  SUBCASE("applications handed in by channel") {
+    auto r = parse_text(legacy("", "全年共受理依申请公开41件，其中通过网上提交申请的29件，当面提交申请的8件，通过信函提交的4件。"));
+    CHECK(text(r, "apply.received") == "41");
+    CHECK(text(r, "apply.received.online") == "29");
+    CHECK(text(r, "apply.received.in_person") == "8");
+    CHECK(text(r, "apply.received.letter") == "4");
+  }
+  SUBCASE("quoted outcomes, 非本机关职责范围") {
+    auto r = parse_text(legacy("", "全年共受理申请41件。其中，答复“同意公开”的30件，“同意部分公开”的5件，“信息不存在”的4件，"
+                                   "“非本机关职责范围”的2件。"));
+    CHECK(text(r, "apply.answered.granted") == "30");
+    CHECK(text(r, "apply.answered.partial") == "5");
+    CHECK(text(r, "apply.answered.nonexistent") == "4");
+    CHECK(text(r, "apply.answered.not_this_agency") == "2");
+  }
+  SUBCASE("专兼职工作人员 is the staff total, not the part-time staff") {
+    auto r = parse_text(legacy("", "", "", "", "共有专兼职工作人员126人（专职32人，兼职94人）。"));
+    CHECK(text(r, "org.staff") == "126");
+    CHECK(text(r, "org.staff.full_time") == "32");
+    CHECK(text(r, "org.staff.part_time") == "94");
+  }
+  SUBCASE("staff counted in 名") {
+    auto r = parse_text(legacy("", "", "", "", "全市现有政府信息公开工作人员126名，其中专职人员32名，兼职人员94名。"));
+    CHECK(text(r, "org.staff") == "126");
+    CHECK(text(r, "org.staff.part_time") == "94");
+  }
+  SUBCASE("无收费及减免情况 and fee amounts after a list of fee kinds") {
+    CHECK(text(parse_text(legacy("", "", "", "本年度无收费及减免情况。")), "fee.collected") == "0");
+    CHECK(text(parse_text(legacy("", "", "", "本年度共收取检索费、复制费等费用计1,250元。")), "fee.collected") == "1250");
+    CHECK(text(parse_text(legacy("", "", "", "本年度未发生减免费用的情况。")), "fee.collected") == "-");
+  }
+  SUBCASE("absence of reviews and suits together") {
+    auto r = parse_text(legacy("", "", "全年未发生政府信息公开方面的申诉、行政复议和行政诉讼。"));
+    CHECK(text(r, "review.total") == "0");
+    CHECK(text(r, "litigation.total") == "0");
+  }
+  SUBCASE("Chinese numerals and 万") {
+    CHECK(text(parse_text(legacy("全年主动公开政府信息二千三百五十条。")), "disclosure.items") == "2350");
+    CHECK(text(parse_text(legacy("全年全市主动公开各类政府信息共计1.26万条。")), "disclosure.items") == "12600");
+  }
+}
+
+TEST_CASE("generalise: the 2019 format as Markdown pipe tables, and as Traditional with Taiwan phrasing") {
+  for (const char* name : {"r2019_pipes.md", "r2019_hant_taiwan.md"}) {
+    std::string file(name);
+    CAPTURE(file);
+    auto r = parse_file(file);
+    CHECK(r.meta.format == ogi::Format::f2019);
+    CHECK(r.meta.year == 2020);
+    CHECK(fact(r, "disclosure.rules.total_published", Origin::table) == "2");
+    CHECK(fact(r, "disclosure.normative.new_made", Origin::table) == "7");  // 規範性檔案
+    CHECK(fact(r, "disclosure.normative.total_published", Origin::table) == "56");
+    CHECK(fact(r, "disclosure.licensing.prev_items", Origin::table) == "128");
+    CHECK(fact(r, "disclosure.licensing.change", Origin::table) == "-6");
+    CHECK(fact(r, "disclosure.licensing.decisions", Origin::table) == "9876");
+    CHECK(fact(r, "disclosure.other_services.decisions", Origin::table) == "340");
+    CHECK(fact(r, "disclosure.penalty.decisions", Origin::table) == "2345");
+    CHECK(fact(r, "disclosure.fees.change", Origin::table) == "-1");
+    CHECK(fact(r, "disclosure.procurement.projects", Origin::table) == "14");
+    CHECK(fact(r, "disclosure.procurement.amount", Origin::table) == "386.5");
+    // "-" is a marker, kept apart from a printed 0
+    for (const ogi::Fact& f : r.facts)
+      if (f.indicator == "disclosure.coercion.decisions" && f.origin == Origin::table) CHECK(f.marker == "-");
+    // table 三: the 2021 rows of this report with （六） as one row
+    for (const T3Row& row : kT3) {
+      std::string id(row.id);
+      if (id.rfind("apply.result.other.", 0) == 0) continue;
+      for (std::size_t c = 0; c < 7; ++c) {
+        INFO(id, " column ", c);
+        CHECK(fact(r, id, Origin::table, Scope::total, kCols[c]) == std::to_string(row.v[c]));
+      }
+    }
+    CHECK(fact(r, "apply.result.other", Origin::table, Scope::total, Applicant::natural_person) == "2");
+    CHECK(fact(r, "apply.result.other", Origin::table, Scope::total, Applicant::total) == "2");
+    for (std::size_t k = 0; k < 15; ++k) {
+      INFO(std::string(kT4Ids[k]));
+      CHECK(fact(r, kT4Ids[k], Origin::table) == std::to_string(kT4[k]));
+    }
+    CHECK(text(r, "apply.new") == "36");
+    CHECK(text(r, "apply.carried_out") == "2");
+  }
+}
+
+TEST_CASE("generalise: tables published as images are absent, not zeros") {
+  auto r = parse_file("r2020_images.html");
+  CHECK(r.meta.format == ogi::Format::f2019);
+  CHECK(count(r, Origin::table) == 0);
+  int absent = 0;
+  for (const ogi::Table& t : r.tables) absent += t.absent ? 1 : 0;
+  CHECK(absent == 3);
+  CHECK(has_finding(r, "structure.table_absent"));
+  CHECK(text(r, "apply.new") == "5");
+}
+
+TEST_CASE("generalise: legacy reports in Big5 (Traditional) and GBK give the facts of their UTF-8 originals") {
+  auto same = [](std::string_view a, std::string_view b) {
+    auto ra = parse_file(a), rb = parse_file(b);
+    CHECK(ra.meta.format == rb.meta.format);
+    CHECK(ra.meta.year == rb.meta.year);
+    REQUIRE(ra.facts.size() == rb.facts.size());
+    for (std::size_t i = 0; i < ra.facts.size(); ++i) {
+      INFO(ra.facts[i].indicator);
+      CHECK(ra.facts[i].indicator == rb.facts[i].indicator);
+      CHECK(ra.facts[i].scope == rb.facts[i].scope);
+      CHECK(ra.facts[i].value == rb.facts[i].value);
+    }
+  };
+  same("legacy_2016_variants.txt", "legacy_2016_big5.txt");
+  same("legacy_2012_prose.txt", "legacy_2012_gbk.txt");
+}
