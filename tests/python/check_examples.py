@@ -125,7 +125,7 @@ def check_dask_scheduler(python: str, example: str, folder: str, expected: bytes
         if p.returncode != 0:
             fail(f"dask_batch.py --scheduler {address} exited {p.returncode}:\n{p.stderr.decode()[-3000:]}")
         check(out.read_bytes() == expected,
-              f"dask_batch.py --scheduler (a worker in another directory): CSV byte-identical to `ogi batch --csv`")
+              "dask_batch.py --scheduler (a worker in another directory): CSV byte-identical to `ogi batch --csv`")
     finally:
         for proc in reversed(procs):
             proc.terminate()

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import concurrent.futures
 import os
-from decimal import Decimal
 from typing import IO, TYPE_CHECKING, Any, Callable, Dict, Iterable, Iterator, List, Optional, Sequence, Tuple, Union
 
 if TYPE_CHECKING:
