@@ -21,6 +21,7 @@
 #include <map>
 
 #include "doc.hpp"
+#include "keyword_set.hpp"
 #include "structure/internal.hpp"
 #include "structure/keywords.hpp"
 #include "structure/scan.hpp"
@@ -371,17 +372,34 @@ std::optional<std::string> find_published(const Doc& doc, const TitleInfo& ti) {
   std::optional<scan::Date> best;
   const std::size_t nlabels = std::size(kw::kPublishedLabels);
   const std::size_t nall = nlabels + std::size(kw::kPublishedBareLabels);
+  // All labels in one set (the labelled ones first, then the bare ones), so
+  // that each line is read once; first[r] is label r's first usable
+  // occurrence on the line.
+  static const KeywordSet labels = [] {
+    std::vector<std::string_view> w(std::begin(kw::kPublishedLabels), std::end(kw::kPublishedLabels));
+    w.insert(w.end(), std::begin(kw::kPublishedBareLabels), std::end(kw::kPublishedBareLabels));
+    return KeywordSet(std::move(w));
+  }();
+  std::vector<std::size_t> first(nall);
   for (std::size_t k = 0; k < doc.lines.size(); ++k) {
     if (!in_window(doc, k)) continue;
     std::string_view raw = doc.text(doc.lines[k].span).substr(0, std::size_t{1} << 16);
     if (raw.empty()) continue;
+    std::fill(first.begin(), first.end(), std::string_view::npos);
+    bool any = false;
+    labels.each_match(raw, [&](std::size_t at, std::size_t r) {
+      if (r >= best_rank || first[r] != std::string_view::npos) return true;
+      // bare 时间/日期: at a word boundary only (the first such occurrence)
+      if (r >= nlabels && at > 0 && scan::is_cjk(decode(raw, prev_cp(raw, at)).c)) return true;
+      first[r] = at;
+      any = true;
+      return true;
+    });
+    if (!any) continue;
     for (std::size_t r = 0; r < nall && r < best_rank; ++r) {
       const bool bare = r >= nlabels;
       std::string_view label = bare ? kw::kPublishedBareLabels[r - nlabels] : kw::kPublishedLabels[r];
-      std::size_t at = raw.find(label);
-      // bare 时间/日期: at a word boundary only (the first such occurrence)
-      while (bare && at != std::string_view::npos && at > 0 && scan::is_cjk(decode(raw, prev_cp(raw, at)).c))
-        at = raw.find(label, at + 1);
+      const std::size_t at = first[r];
       if (at == std::string_view::npos) continue;
       bool excluded = false;
       for (std::string_view w : kw::kNotPublishedBefore)

@@ -12,6 +12,7 @@
 #include <array>
 
 #include "doc.hpp"
+#include "keyword_set.hpp"
 #include "structure/internal.hpp"
 #include "structure/keywords.hpp"
 #include "structure/scan.hpp"
@@ -328,11 +329,41 @@ std::string_view section_kind(std::string_view title, Format format) {
 
 namespace {
 
-int count_signals(std::string_view text, const std::string_view* begin, const std::string_view* end) {
-  int n = 0;
-  for (auto it = begin; it != end; ++it)
-    if (contains(text, *it)) ++n;
-  return n;
+// Every signal word of the fingerprint in one set, so that one pass over the
+// report finds them all: the 2021 words, the 2019 words, the table-format
+// words, the legacy words, then both words of each pair.
+struct Signals {
+  KeywordSet set;
+  std::size_t n21, n19, ntable, nlegacy;
+  Signals() : set(all()) {
+    n21 = std::size(kw::kSignals2021);
+    n19 = std::size(kw::kSignals2019);
+    ntable = std::size(kw::kSignalsTableFormats);
+    nlegacy = std::size(kw::kSignalsLegacy);
+  }
+  static std::vector<std::string_view> all() {
+    std::vector<std::string_view> w;
+    for (auto x : kw::kSignals2021) w.push_back(x);
+    for (auto x : kw::kSignals2019) w.push_back(x);
+    for (auto x : kw::kSignalsTableFormats) w.push_back(x);
+    for (auto x : kw::kSignalsLegacy) w.push_back(x);
+    for (const auto& pr : kw::kSignalPairsTableFormats) {
+      w.push_back(pr[0]);
+      w.push_back(pr[1]);
+    }
+    return w;
+  }
+};
+
+const Signals& signals() {
+  static const Signals s;
+  return s;
+}
+
+int count_range(const std::vector<char>& found, std::size_t from, std::size_t n) {
+  int c = 0;
+  for (std::size_t i = from; i < from + n; ++i) c += found[i] ? 1 : 0;
+  return c;
 }
 
 // The format regulation a report cites: 国办公开办函〔2021〕30号 -> 2021,
@@ -376,15 +407,22 @@ Format cited_regulation(std::string_view text) {
 }  // namespace
 
 Format fingerprint(std::string_view text, int year) {
-  int n21 = count_signals(text, std::begin(kw::kSignals2021), std::end(kw::kSignals2021));
-  int n19 = count_signals(text, std::begin(kw::kSignals2019), std::end(kw::kSignals2019));
+  const Signals& sig = signals();
+  const std::vector<char> found = sig.set.present(text);
+  std::size_t at = 0;
+  int n21 = count_range(found, at, sig.n21);
+  at += sig.n21;
+  int n19 = count_range(found, at, sig.n19);
+  at += sig.n19;
   if (n21 > n19) return Format::f2021;
   if (n19 > n21) return Format::f2019;
-  int ntable = n21 + count_signals(text, std::begin(kw::kSignalsTableFormats), std::end(kw::kSignalsTableFormats));
-  int nlegacy = count_signals(text, std::begin(kw::kSignalsLegacy), std::end(kw::kSignalsLegacy));
+  int ntable = n21 + count_range(found, at, sig.ntable);
+  at += sig.ntable;
+  int nlegacy = count_range(found, at, sig.nlegacy);
+  at += sig.nlegacy;
   bool pair = false;
-  for (const auto& pr : kw::kSignalPairsTableFormats)
-    if (contains(text, pr[0]) && contains(text, pr[1])) pair = true;
+  for (; at + 1 < found.size(); at += 2)
+    if (found[at] && found[at + 1]) pair = true;
   if (ntable > 0 || (pair && nlegacy < 2)) {
     // One of the table formats with its tables missing: the regulation cited, then the year.
     Format cited = cited_regulation(text);
