@@ -226,19 +226,38 @@ std::vector<std::string> ids_present(const FactIndex& idx) {
 
 }  // namespace
 
+namespace {
+auto entry_key(std::string_view id, int scope, int applicant) { return std::make_tuple(id, scope, applicant); }
+}  // namespace
+
 FactIndex::FactIndex(const std::vector<Fact>& facts, Origin origin) {
   for (const Fact& f : facts) {
     if (f.origin != origin) continue;
     Applicant a = f.applicant == Applicant::none ? Applicant::total : f.applicant;
-    auto key = std::make_tuple(f.indicator, static_cast<int>(f.scope), static_cast<int>(a));
-    if (map_.emplace(std::move(key), &f).second) all_.push_back(&f);
+    map_.push_back(Entry{f.indicator, static_cast<int>(f.scope), static_cast<int>(a), &f});
   }
+  // stable: among facts with one key, the first in report order stays first
+  std::stable_sort(map_.begin(), map_.end(), [](const Entry& x, const Entry& y) {
+    return entry_key(x.id, x.scope, x.applicant) < entry_key(y.id, y.scope, y.applicant);
+  });
+  map_.erase(std::unique(map_.begin(), map_.end(),
+                         [](const Entry& x, const Entry& y) {
+                           return x.id == y.id && x.scope == y.scope && x.applicant == y.applicant;
+                         }),
+             map_.end());
+  all_.reserve(map_.size());
+  for (const Entry& e : map_) all_.push_back(e.fact);
+  // report order (facts live in one vector, so their addresses are in order)
+  std::sort(all_.begin(), all_.end(), std::less<const Fact*>());
 }
 
 const Fact* FactIndex::get(std::string_view id, Scope scope, Applicant a) const {
   if (a == Applicant::none) a = Applicant::total;
-  auto it = map_.find(std::make_tuple(std::string(id), static_cast<int>(scope), static_cast<int>(a)));
-  return it == map_.end() ? nullptr : it->second;
+  const auto key = entry_key(id, static_cast<int>(scope), static_cast<int>(a));
+  auto it = std::lower_bound(map_.begin(), map_.end(), key,
+                             [](const Entry& e, const auto& k) { return entry_key(e.id, e.scope, e.applicant) < k; });
+  if (it == map_.end() || entry_key(it->id, it->scope, it->applicant) != key) return nullptr;
+  return it->fact;
 }
 
 std::vector<std::string_view> split_ids(std::string_view ids) {

@@ -39,7 +39,15 @@ class FactIndex {
   const std::vector<const Fact*>& all() const { return all_; }
 
  private:
-  std::map<std::tuple<std::string, int, int>, const Fact*, std::less<>> map_;
+  // Sorted by (indicator, scope, applicant); the first fact of each key in
+  // report order. Views into the facts, so lookups do not allocate.
+  struct Entry {
+    std::string_view id;
+    int scope;
+    int applicant;
+    const Fact* fact;
+  };
+  std::vector<Entry> map_;
   std::vector<const Fact*> all_;
 };
 

@@ -62,19 +62,42 @@ std::vector<std::string> percent_bases(std::string_view id) {
 }  // namespace
 
 void check_percentages(const CheckInput& in, std::vector<Finding>& out) {
+  // Built once: one index per origin, and the facts by where they end (for
+  // the shares stated right after their base), so that the cost stays
+  // O(F log F) however many percentages a report prints.
+  const FactIndex by_table(*in.facts, Origin::table), by_text(*in.facts, Origin::text),
+      by_derived(*in.facts, Origin::derived);
+  auto index_of = [&](Origin o) -> const FactIndex& {
+    return o == Origin::table ? by_table : o == Origin::text ? by_text : by_derived;
+  };
+  std::vector<const Fact*> by_end;
+  by_end.reserve(in.facts->size());
+  for (const Fact& g : *in.facts) by_end.push_back(&g);
+  std::sort(by_end.begin(), by_end.end(), [](const Fact* x, const Fact* y) { return x->span.end < y->span.end; });
+  std::vector<const Fact*> near;
   for (const Fact& f : *in.facts) {
     if (!f.percent || f.origin == Origin::derived) continue;
     std::vector<const Fact*> bases;
     auto add_base = [&](const Fact* b) {
       if (b && b != &f && std::find(bases.begin(), bases.end(), b) == bases.end()) bases.push_back(b);
     };
+    const std::vector<std::string> base_ids = percent_bases(f.indicator);
     for (Origin o : {f.origin, Origin::table, Origin::text, Origin::derived}) {
-      FactIndex idx(*in.facts, o);
-      for (const std::string& id : percent_bases(f.indicator)) add_base(idx.get(id, f.scope, f.applicant));
+      const FactIndex& idx = index_of(o);
+      for (const std::string& id : base_ids) add_base(idx.get(id, f.scope, f.applicant));
     }
     // A share stated right after its base in the same sentence ("制发510件，
-    // 主动公开425件，比例为83.3%"): the facts printed just before, same scope.
-    for (const Fact& g : *in.facts) {
+    // 主动公开425件，比例为83.3%"): the facts printed just before, same scope,
+    // in report order.
+    near.clear();
+    const std::size_t from = f.span.begin > 120 ? f.span.begin - 120 : 0;
+    for (auto it = std::lower_bound(by_end.begin(), by_end.end(), from,
+                                    [](const Fact* g, std::size_t v) { return g->span.end < v; });
+         it != by_end.end() && (*it)->span.end <= f.span.begin; ++it)
+      near.push_back(*it);
+    std::sort(near.begin(), near.end(), std::less<const Fact*>());
+    for (const Fact* gp : near) {
+      const Fact& g = *gp;
       if (&g == &f || g.origin != f.origin || g.scope != f.scope || g.span.end > f.span.begin) continue;
       if (f.span.begin - g.span.end > 120) continue;
       std::string_view between = in.text.substr(std::min(g.span.end, in.text.size()),
