@@ -10,6 +10,7 @@
 // Aliases are '|'-separated phrases that name the indicator in prose; they
 // are matched inside the label phrase of a number, so keep them specific.
 #include <algorithm>
+#include <vector>
 
 #include "ogi/catalogue.hpp"
 
@@ -452,9 +453,16 @@ std::span<const Indicator> indicators() noexcept { return kIndicators; }
 std::span<const Relation> relations() noexcept { return kRelations; }
 
 const Indicator* find_indicator(std::string_view id) noexcept {
-  for (const Indicator& i : kIndicators)
-    if (i.id == id) return &i;
-  return nullptr;
+  // The catalogue sorted by id, built once (lookups run for every fact).
+  static const std::vector<const Indicator*> by_id = [] {
+    std::vector<const Indicator*> v;
+    for (const Indicator& i : kIndicators) v.push_back(&i);
+    std::stable_sort(v.begin(), v.end(), [](const Indicator* a, const Indicator* b) { return a->id < b->id; });
+    return v;
+  }();
+  auto it = std::lower_bound(by_id.begin(), by_id.end(), id,
+                             [](const Indicator* i, std::string_view k) { return i->id < k; });
+  return it != by_id.end() && (*it)->id == id ? *it : nullptr;
 }
 
 std::uint8_t format_bit(Format f) noexcept {

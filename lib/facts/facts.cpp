@@ -37,6 +37,7 @@
 #include <vector>
 
 #include "doc.hpp"
+#include "keyword_set.hpp"
 #include "ogi/catalogue.hpp"
 
 namespace ogi::detail {
@@ -480,26 +481,61 @@ struct QView {
   bool invalid = false;  // spans out of range: ignored
 };
 
-class Mapper {
- public:
-  explicit Mapper(Doc& doc) : doc_(doc), t_(doc.norm), format_(doc.meta.format), level_(body_level(doc.meta)), scope_words_(scope_words(level_)) {
-    index_scope_words(scope_words_);
+// The names of the catalogue's indicators for one format, indexed by their
+// first character, and for each indicator the names of its descendants.
+// They depend only on the format, so they are built once per format and
+// shared (read-only) by every parse.
+struct AliasTables {
+  std::vector<Alias> aliases;
+  std::vector<Alias> absence_aliases;
+  std::unordered_map<std::uint32_t, std::vector<std::size_t>> by_lead;
+  std::unordered_map<const Indicator*, std::vector<std::size_t>> child_aliases;
+
+  explicit AliasTables(Format format) {
     for (const Indicator& ind : indicators()) {
-      if (!in_format(ind.formats, format_)) continue;
+      if (!in_format(ind.formats, format)) continue;
       sv a = ind.aliases;
       while (!a.empty()) {
         std::size_t p = a.find('|');
         sv one = a.substr(0, p);
-        if (!one.empty()) aliases_.push_back({std::string(one), &ind, weak_alias(one)});
+        if (!one.empty()) aliases.push_back({std::string(one), &ind, weak_alias(one)});
         if (p == sv::npos) break;
         a.remove_prefix(p + 1);
       }
     }
-    index_aliases();
+    for (std::size_t i = 0; i < aliases.size(); ++i) {
+      by_lead[lead(aliases[i].text)].push_back(i);
+      // the aliases of an indicator's descendants, for refine_child
+      sv id = aliases[i].ind->id;
+      for (std::size_t dot = id.rfind('.'); dot != sv::npos && dot > 0; dot = id.rfind('.', dot - 1)) {
+        const Indicator* anc = find_indicator(id.substr(0, dot));
+        if (anc) child_aliases[anc].push_back(i);
+        if (dot == 0) break;
+      }
+    }
     for (auto [word, id] : kAbsenceExtra) {
       const Indicator* ind = find_indicator(id);
-      if (ind && in_format(ind->formats, format_)) absence_aliases_.push_back({std::string(word), ind, false});
+      if (ind && in_format(ind->formats, format)) absence_aliases.push_back({std::string(word), ind, false});
     }
+  }
+};
+
+const AliasTables& alias_tables(Format f) {
+  static const AliasTables unknown(Format::unknown), legacy(Format::legacy), f2019(Format::f2019),
+      f2021(Format::f2021);
+  switch (f) {
+    case Format::legacy: return legacy;
+    case Format::f2019: return f2019;
+    case Format::f2021: return f2021;
+    case Format::unknown: break;
+  }
+  return unknown;
+}
+
+class Mapper {
+ public:
+  explicit Mapper(Doc& doc) : doc_(doc), t_(doc.norm), format_(doc.meta.format), level_(body_level(doc.meta)), scope_words_(scope_words(level_)) {
+    index_scope_words(scope_words_);
     std::vector<int> path;
     flatten(doc.sections, path, "", -1, secs_);
   }
@@ -600,19 +636,6 @@ class Mapper {
   }
 
   // ---- alias matching ----
-
-  void index_aliases() {
-    for (std::size_t i = 0; i < aliases_.size(); ++i) {
-      by_lead_[lead(aliases_[i].text)].push_back(i);
-      // the aliases of an indicator's descendants, for refine_child
-      sv id = aliases_[i].ind->id;
-      for (std::size_t dot = id.rfind('.'); dot != sv::npos && dot > 0; dot = id.rfind('.', dot - 1)) {
-        const Indicator* anc = find_indicator(id.substr(0, dot));
-        if (anc) child_aliases_[anc].push_back(i);
-        if (dot == 0) break;
-      }
-    }
-  }
 
   std::vector<Match> find_aliases(sv s) const {
     std::vector<Match> ms;
@@ -1268,16 +1291,23 @@ class Mapper {
 
   void absences() {
     abs_si_ = 0;
+    // One pass per line finds every negation; they are then handled word by
+    // word (all 没有, then all 未, ...), each in text order.
+    static const KeywordSet negations({"没有", "未", "无", "不存在"});
+    std::array<std::vector<std::size_t>, 4> at_of;
     for (const Line& line : doc_.lines) {
       if (line.boilerplate || line.in_table) continue;
       sv l = line.span.of(t_);
-      for (sv neg : {"没有", "未", "无", "不存在"}) {
-        std::size_t p = 0;
-        while ((p = l.find(neg, p)) != sv::npos) {
-          std::size_t at = p;
-          p += neg.size();
-          absence_at(line.span.begin + at, line.span.begin + p, line.span.end);
-          if (neg == "无") absence_after_colon(line.span.begin + at, line.span.begin + p, line.span.end);
+      for (auto& v : at_of) v.clear();
+      negations.each_match(l, [&](std::size_t at, std::size_t w) {
+        at_of[w].push_back(at);
+        return true;
+      });
+      for (std::size_t w = 0; w < at_of.size(); ++w) {
+        const std::size_t len = negations.word(w).size();
+        for (std::size_t at : at_of[w]) {
+          absence_at(line.span.begin + at, line.span.begin + at + len, line.span.end);
+          if (w == 2) absence_after_colon(line.span.begin + at, line.span.begin + at + len, line.span.end);
         }
       }
     }
@@ -1454,10 +1484,12 @@ class Mapper {
   Format format_;
   std::string level_;
   ScopeWords scope_words_;
-  std::vector<Alias> aliases_;
-  std::vector<Alias> absence_aliases_;
-  std::unordered_map<std::uint32_t, std::vector<std::size_t>> by_lead_;
-  std::unordered_map<const Indicator*, std::vector<std::size_t>> child_aliases_;
+  // The catalogue's names for this format, built once per format.
+  const AliasTables& tables_ = alias_tables(format_);
+  const std::vector<Alias>& aliases_ = tables_.aliases;
+  const std::vector<Alias>& absence_aliases_ = tables_.absence_aliases;
+  const std::unordered_map<std::uint32_t, std::vector<std::size_t>>& by_lead_ = tables_.by_lead;
+  const std::unordered_map<const Indicator*, std::vector<std::size_t>>& child_aliases_ = tables_.child_aliases;
   std::vector<Sec> secs_;
   std::vector<bool> handled_;
   std::vector<int> fact_of_, sum_of_;  // per quantity: index into facts_ / sums_, or -1
