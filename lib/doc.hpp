@@ -104,6 +104,11 @@ struct Doc {
   // layout: visible text, one block per line (identical to source for text input)
   std::string plain;
   OffsetMap plain_map;       // plain -> source
+  // When layout changed nothing (text without page breaks) it moves the
+  // decoded text into `plain` instead of copying it: `source` is then empty
+  // and finish() takes Report::text from `plain` (one copy of the report,
+  // not two).
+  bool plain_is_source = false;
   std::vector<RawTable> markup_tables;  // from HTML; spans in plain until text stage maps them to norm
                                         // (every <table>, nested ones too, in document order; Cell::text
                                         // is the cell's plain text, its paragraphs joined by spaces)

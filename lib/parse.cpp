@@ -46,7 +46,7 @@ Report finish(detail::Doc&& doc) {
   r.facts = std::move(doc.facts);
   r.sums = std::move(doc.sums);
   r.findings = std::move(doc.findings);
-  r.text = std::move(doc.source);
+  r.text = std::move(doc.plain_is_source ? doc.plain : doc.source);
   return r;
 }
 
@@ -95,9 +95,18 @@ result<Report> parse_file(const std::string& path, const Options& options) {
   if (!in) return Error{ErrorCode::io, path + ": cannot open for reading", 0};
   std::string data;
   try {
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    data = std::move(ss).str();
+    // the size is known: one buffer, no stream copy (regular files; a pipe
+    // or device reads to its end)
+    if (S_ISREG(st.st_mode)) {
+      data.resize(static_cast<std::size_t>(st.st_size));
+      in.read(data.data(), static_cast<std::streamsize>(data.size()));
+      data.resize(static_cast<std::size_t>(in.gcount()));
+    } else {
+      std::ostringstream ss;
+      ss << in.rdbuf();
+      data = std::move(ss).str();
+    }
+    if (in.bad()) return Error{ErrorCode::io, path + ": read failed", 0};
   } catch (...) {
     return Error{ErrorCode::io, path + ": read failed", 0};
   }

@@ -19,6 +19,14 @@ result<bool> layout(Doc& doc) {
     doc.markup_tables = std::move(r->tables);
     return true;
   }
+  if (doc.source.find('\f') == std::string::npos) {
+    // nothing to strip: the text is its own layout (no copy)
+    doc.plain_map = OffsetMap::identity(doc.source.size());
+    doc.plain = std::move(doc.source);
+    doc.source = std::string();
+    doc.plain_is_source = true;
+    return true;
+  }
   Derived d = strip_page_furniture(doc.source);
   doc.plain = std::move(d.text);
   doc.plain_map = std::move(d.map);
