@@ -122,7 +122,6 @@ struct Doc {
   std::vector<RawTable> tables;  // every table, markup and flattened, spans in norm
   // numbers
   std::vector<Quantity> quantities;
-  std::vector<Skipped> skipped;
   std::vector<QuantityContext> quantity_context;  // parallel to quantities, see numbers/context.hpp
   // facts
   std::vector<Fact> facts;
@@ -165,7 +164,9 @@ void structure(Doc& doc);
 void tables(Doc& doc);
 
 // lib/numbers: every quantity in the body text (lines not in tables).
-// Fills quantities and skipped.
+// Fills quantities (and their context). What the recogniser skips (dates,
+// phone numbers…) is not kept: no later stage reads it, and num::scan
+// returns it to callers that ask (tests, the fuzz target).
 void numbers(Doc& doc);
 
 // lib/facts: prose quantities -> indicator facts (legacy statistics, the

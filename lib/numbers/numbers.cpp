@@ -1919,13 +1919,14 @@ std::string_view QuantityContext::name(std::uint8_t id) {
 
 void numbers(Doc& doc) {
   doc.quantities.clear();
-  doc.skipped.clear();
   doc.quantity_context.clear();
+  std::vector<Skipped> skipped;  // per line, then dropped
   int sentence_base = 0, clause_base = 0;
   for (const Line& line : doc.lines) {
     if (line.boilerplate || line.in_table || line.span.empty()) continue;
     std::size_t first = doc.quantity_context.size();
-    num::scan(doc.text(line.span), line.span.begin, doc.quantities, doc.skipped, &doc.quantity_context);
+    skipped.clear();
+    num::scan(doc.text(line.span), line.span.begin, doc.quantities, skipped, &doc.quantity_context);
     int max_sentence = 0, max_clause = 0;
     for (std::size_t k = first; k < doc.quantity_context.size(); ++k) {
       QuantityContext& c = doc.quantity_context[k];
@@ -1941,7 +1942,6 @@ void numbers(Doc& doc) {
   // allocate theirs (a dense 100 MB input has a million quantities).
   doc.quantities.shrink_to_fit();
   doc.quantity_context.shrink_to_fit();
-  doc.skipped.shrink_to_fit();
 }
 
 }  // namespace ogi::detail
