@@ -11,6 +11,9 @@
 //         file/<name>               ogi::parse of one file
 //         scale/<name>/x<N>         the file repeated N times (1, 10, 100)
 //         memory/<name>[/x<N>]      one parse in a fresh child process
+//         baseline/read/<kind>      reading the files (open + read, page cache), like `cat`
+//         baseline/utf8/<kind>      one scalar pass that validates UTF-8: the
+//                                   cost of touching every byte once
 // Counters: bytes_per_second (MB/s of input), items_per_second (reports/s),
 // maxrss_MB (the process's peak RSS so far), and for memory/: peak_MB (peak
 // RSS growth of the parse), budget (that growth over 4x input + 1 MiB; at
@@ -36,6 +39,8 @@
 #include <functional>
 #include <map>
 #include <memory>
+#include <cstdint>
+#include <string_view>
 #include <string>
 #include <vector>
 
@@ -398,11 +403,58 @@ void load_inputs() {
   }
 }
 
+// ---- baselines: what the rates above compare with ----
+
+// Reads every file of the kind from the page cache into one buffer, the
+// work `cat` does.
+void bench_read(benchmark::State& state, std::vector<const InputFile*> files) {
+  std::string buf;
+  std::size_t bytes = 0;
+  for (auto _ : state) {
+    for (const InputFile* f : files) {
+      std::ifstream in(f->path, std::ios::binary);
+      buf.resize(f->bytes.size());
+      in.read(buf.data(), static_cast<std::streamsize>(buf.size()));
+      benchmark::DoNotOptimize(buf.data());
+      bytes += f->bytes.size();
+    }
+  }
+  state.SetBytesProcessed(static_cast<std::int64_t>(bytes));
+  state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations() * files.size()));
+}
+
+// A plain scalar UTF-8 validation: every byte touched once.
+bool valid_utf8(std::string_view s) {
+  std::size_t i = 0;
+  while (i < s.size()) {
+    const auto b = static_cast<unsigned char>(s[i]);
+    std::size_t n = b < 0x80 ? 1 : (b >> 5) == 6 ? 2 : (b >> 4) == 14 ? 3 : (b >> 3) == 30 ? 4 : 0;
+    if (n == 0 || i + n > s.size()) return false;
+    for (std::size_t k = 1; k < n; ++k)
+      if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) return false;
+    i += n;
+  }
+  return true;
+}
+
+void bench_utf8(benchmark::State& state, std::vector<const InputFile*> files) {
+  std::size_t bytes = 0;
+  for (auto _ : state) {
+    for (const InputFile* f : files) {
+      benchmark::DoNotOptimize(valid_utf8(f->bytes));
+      bytes += f->bytes.size();
+    }
+  }
+  state.SetBytesProcessed(static_cast<std::int64_t>(bytes));
+}
+
 void register_all() {
   for (const char* kind : kKinds) {
     auto files = of_kind(kind);
     if (files.empty()) continue;
     std::string k = kind;
+    benchmark::RegisterBenchmark(("baseline/read/" + k).c_str(), bench_read, files);
+    if (k != "pdf") benchmark::RegisterBenchmark(("baseline/utf8/" + k).c_str(), bench_utf8, files);
     benchmark::RegisterBenchmark(("stage/decode+normalise/" + k).c_str(), bench_front, files);
     for (std::size_t s = 0; s < stages().size(); ++s)
       benchmark::RegisterBenchmark((std::string("stage/") + stages()[s].name + "/" + k).c_str(), bench_stage, s,
