@@ -8,20 +8,20 @@ KeywordSet::KeywordSet(std::vector<std::string_view> words) : words_(std::move(w
   for (std::size_t i = 0; i < words_.size(); ++i) {
     std::string_view w = words_[i];
     if (w.empty()) continue;  // an empty word matches nothing
-    if (w.size() == 1) {
-      one_byte_.push_back(static_cast<std::uint32_t>(i));
+    if (w.size() < 3) {
+      short_.push_back(static_cast<std::uint32_t>(i));
       first_byte_.set(static_cast<unsigned char>(w[0]));
       continue;
     }
-    auto key = static_cast<std::uint16_t>(static_cast<unsigned char>(w[0]) << 8 | static_cast<unsigned char>(w[1]));
+    const std::uint32_t key = key3(w.data());
     table_.emplace_back(key, static_cast<std::uint32_t>(i));
-    filter_.set(key);
+    filter_.set(key & kFilterMask);
   }
   std::sort(table_.begin(), table_.end());
 }
 
-std::size_t KeywordSet::lower(std::uint16_t key) const noexcept {
-  auto it = std::lower_bound(table_.begin(), table_.end(), std::pair<std::uint16_t, std::uint32_t>{key, 0});
+std::size_t KeywordSet::lower(std::uint32_t key) const noexcept {
+  auto it = std::lower_bound(table_.begin(), table_.end(), std::pair<std::uint32_t, std::uint32_t>{key, 0});
   return static_cast<std::size_t>(it - table_.begin());
 }
 

@@ -3,9 +3,10 @@
 // Stages that look for many words in a whole report (the format
 // fingerprint's signal words, meta labels) would otherwise call
 // string_view::find once per word, i.e. one pass over the report per word.
-// A KeywordSet indexes its words by their first two bytes (a 64 Kbit filter
-// plus a sorted table) and visits every byte of the text once; only positions
-// whose two bytes start some word are compared. Words are UTF-8; since a UTF-8
+// A KeywordSet indexes its words by their first three bytes (one CJK
+// character; a 64 Kbit filter plus a sorted table) and visits every byte of
+// the text once; only positions whose three bytes start some word are
+// compared (words of one or two bytes are checked by their first byte). Words are UTF-8; since a UTF-8
 // lead byte never equals a continuation byte, a match found at any byte
 // offset starts on a character boundary.
 //
@@ -33,19 +34,24 @@ class KeywordSet {
   std::string_view word(std::size_t i) const { return words_[i]; }
 
   // Calls fn(offset, index) for every occurrence of every word, in text
-  // order (for one offset, words in index order). fn returns false to stop.
+  // order (several words at one offset in no set order). fn returns false
+  // to stop.
   template <class Fn>
   void each_match(std::string_view text, Fn&& fn) const {
     const std::size_t n = text.size();
     for (std::size_t i = 0; i < n; ++i) {
       const auto b0 = static_cast<unsigned char>(text[i]);
-      if (!one_byte_.empty() && first_byte_[b0]) {
-        for (std::uint32_t w : one_byte_)
-          if (static_cast<unsigned char>(words_[w][0]) == b0 && !fn(i, std::size_t{w})) return;
+      if (!short_.empty() && first_byte_[b0]) {
+        for (std::uint32_t w : short_) {
+          std::string_view s = words_[w];
+          if (static_cast<unsigned char>(s[0]) == b0 && text.size() - i >= s.size() &&
+              text.compare(i, s.size(), s) == 0 && !fn(i, std::size_t{w}))
+            return;
+        }
       }
-      if (i + 1 >= n) break;
-      const std::uint16_t key = static_cast<std::uint16_t>(b0 << 8 | static_cast<unsigned char>(text[i + 1]));
-      if (!filter_[key]) continue;
+      if (i + 2 >= n) continue;
+      const std::uint32_t key = key3(text.data() + i);
+      if (!filter_[key & kFilterMask]) continue;
       for (std::size_t e = lower(key); e < table_.size() && table_[e].first == key; ++e) {
         std::string_view w = words_[table_[e].second];
         if (text.size() - i >= w.size() && text.compare(i, w.size(), w) == 0 && !fn(i, std::size_t{table_[e].second}))
@@ -60,13 +66,20 @@ class KeywordSet {
   std::size_t count_present(std::string_view text) const;
 
  private:
-  std::size_t lower(std::uint16_t key) const noexcept;
+  static constexpr std::uint32_t kFilterMask = 0xFFFF;
+  // The first three bytes (one CJK character) as a number.
+  static std::uint32_t key3(const char* p) noexcept {
+    return static_cast<std::uint32_t>(static_cast<unsigned char>(p[0])) << 16 |
+           static_cast<std::uint32_t>(static_cast<unsigned char>(p[1])) << 8 |
+           static_cast<std::uint32_t>(static_cast<unsigned char>(p[2]));
+  }
+  std::size_t lower(std::uint32_t key) const noexcept;
 
   std::vector<std::string_view> words_;
-  std::vector<std::pair<std::uint16_t, std::uint32_t>> table_;  // (first two bytes, word index), sorted
-  std::vector<std::uint32_t> one_byte_;                          // words of a single byte
-  std::bitset<65536> filter_;
-  std::bitset<256> first_byte_;
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> table_;  // (first three bytes, word index), sorted
+  std::vector<std::uint32_t> short_;                             // words of one or two bytes
+  std::bitset<kFilterMask + 1> filter_;                          // low 16 bits of the keys in table_
+  std::bitset<256> first_byte_;                                  // first bytes of the short words
 };
 
 }  // namespace ogi::detail

@@ -380,22 +380,22 @@ std::optional<std::string> find_published(const Doc& doc, const TitleInfo& ti) {
     w.insert(w.end(), std::begin(kw::kPublishedBareLabels), std::end(kw::kPublishedBareLabels));
     return KeywordSet(std::move(w));
   }();
-  std::vector<std::size_t> first(nall);
+  std::vector<std::size_t> first(nall, std::string_view::npos), touched;
   for (std::size_t k = 0; k < doc.lines.size(); ++k) {
     if (!in_window(doc, k)) continue;
     std::string_view raw = doc.text(doc.lines[k].span).substr(0, std::size_t{1} << 16);
     if (raw.empty()) continue;
-    std::fill(first.begin(), first.end(), std::string_view::npos);
-    bool any = false;
+    for (std::size_t r : touched) first[r] = std::string_view::npos;
+    touched.clear();
     labels.each_match(raw, [&](std::size_t at, std::size_t r) {
       if (r >= best_rank || first[r] != std::string_view::npos) return true;
       // bare 时间/日期: at a word boundary only (the first such occurrence)
       if (r >= nlabels && at > 0 && scan::is_cjk(decode(raw, prev_cp(raw, at)).c)) return true;
       first[r] = at;
-      any = true;
+      touched.push_back(r);
       return true;
     });
-    if (!any) continue;
+    if (touched.empty()) continue;
     for (std::size_t r = 0; r < nall && r < best_rank; ++r) {
       const bool bare = r >= nlabels;
       std::string_view label = bare ? kw::kPublishedBareLabels[r - nlabels] : kw::kPublishedLabels[r];

@@ -3,6 +3,7 @@
 // the offsets find reports, in text order.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -27,7 +28,7 @@ std::vector<std::pair<std::size_t, std::size_t>> by_find(const std::vector<std::
 
 TEST_SUITE("keyword_set") {
 TEST_CASE("present and each_match agree with find") {
-  const std::vector<std::string_view> words = {"总体情况", "收到", "收到申请", "件", "a", "", "情况", "申请人情况"};
+  const std::vector<std::string_view> words = {"总体情况", "收到", "收到申请", "件", "a", "", "情况", "申请人情况", "ab", "情"};
   const KeywordSet set(words);
   const std::vector<std::string> texts = {
       "",
@@ -37,6 +38,7 @@ TEST_CASE("present and each_match agree with find") {
       "情",                      // a prefix of a word at the very end
       "\xE6\x83",               // a cut character
       "全年收到申请人情况表aaa",
+      "abab情况",
   };
   for (const std::string& t : texts) {
     CAPTURE(t);
@@ -45,6 +47,9 @@ TEST_CASE("present and each_match agree with find") {
       got.emplace_back(at, w);
       return true;
     });
+    // text order; words at one offset in any order
+    CHECK(std::is_sorted(got.begin(), got.end(), [](const auto& x, const auto& y) { return x.first < y.first; }));
+    std::sort(got.begin(), got.end());
     CHECK(got == by_find(words, t));
     std::vector<char> present = set.present(t);
     REQUIRE(present.size() == words.size());
