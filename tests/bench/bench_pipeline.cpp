@@ -11,6 +11,7 @@
 //         file/<name>               ogi::parse of one file
 //         scale/<name>/x<N>         the file repeated N times (1, 10, 100)
 //         memory/<name>[/x<N>]      one parse in a fresh child process
+//         adversarial/<shape>/<n>   generated hostile inputs at n and 10n
 //         baseline/read/<kind>      reading the files (open + read, page cache), like `cat`
 //         baseline/utf8/<kind>      one scalar pass that validates UTF-8: the
 //                                   cost of touching every byte once
@@ -226,6 +227,47 @@ void bench_scale(benchmark::State& state, const InputFile* f, int n) {
       return;
     }
     benchmark::DoNotOptimize(r->facts.data());
+  }
+  set_counters(state, bytes.size(), 1);
+}
+
+// ---- adversarial shapes (issue: linear time on hostile input) ----
+// Generated inputs at two sizes, n and 10n: the time per byte should not
+// grow. deep/<n>: n nested <div> tags around a sentence; rows/<n>: an HTML
+// table of n rows of the 三 template shape; line/<MB>: one line of n MB
+// of sentences with a number each.
+std::string nested_tags(int n) {
+  std::string s = "<html><body>";
+  for (int i = 0; i < n; ++i) s += "<div>";
+  s += "全年共受理政府信息公开申请236件。";
+  for (int i = 0; i < n; ++i) s += "</div>";
+  return s + "</body></html>";
+}
+
+std::string table_rows(int n) {
+  std::string s = "<html><body><p>三、收到和处理政府信息公开申请情况</p><table>";
+  for (int i = 0; i < n; ++i)
+    s += "<tr><td>（" + std::to_string(i % 7 + 1) + "）其他处理</td><td>1</td><td>0</td><td>2</td><td>0</td><td>0</td><td>0</td><td>3</td></tr>";
+  return s + "</table></body></html>";
+}
+
+std::string long_line(int mb) {
+  const std::string sentence = "全年共受理政府信息公开申请236件，";
+  std::string s = "一、总体情况\n";
+  while (s.size() < static_cast<std::size_t>(mb) << 20) s += sentence;
+  return s;
+}
+
+void bench_generated(benchmark::State& state, std::string bytes, ogi::Options::Kind kind) {
+  ogi::Options opts;
+  opts.kind = kind;
+  for (auto _ : state) {
+    auto r = ogi::parse(bytes, opts);
+    if (!r) {
+      state.SkipWithError(r.error().message.c_str());
+      return;
+    }
+    benchmark::DoNotOptimize(r->quantities.data());
   }
   set_counters(state, bytes.size(), 1);
 }
@@ -481,6 +523,18 @@ void register_all() {
         ->Iterations(1)
         ->Unit(benchmark::kMillisecond);
   }
+  for (int n : {10000, 100000})
+    benchmark::RegisterBenchmark(("adversarial/deep/" + std::to_string(n)).c_str(), bench_generated, nested_tags(n),
+                                 ogi::Options::Kind::html)
+        ->Unit(benchmark::kMillisecond);
+  for (int n : {1000, 10000})
+    benchmark::RegisterBenchmark(("adversarial/rows/" + std::to_string(n)).c_str(), bench_generated, table_rows(n),
+                                 ogi::Options::Kind::html)
+        ->Unit(benchmark::kMillisecond);
+  for (int mb : {1, 10})
+    benchmark::RegisterBenchmark(("adversarial/line/" + std::to_string(mb) + "MB").c_str(), bench_generated,
+                                 long_line(mb), ogi::Options::Kind::text)
+        ->Unit(benchmark::kMillisecond);
   for (const InputFile& f : inputs())
     benchmark::RegisterBenchmark(("memory/" + f.name).c_str(), bench_memory, &f, 1)
         ->Iterations(1)
