@@ -215,7 +215,16 @@ std::vector<Slot> place(const Row& row, const std::vector<int>& vi, int n, Ident
     if (all.size() < 8000) all.push_back(pos);
     if (identity_holds(id, v)) survivors.push_back(pos);
   });
-  if (survivors.empty()) survivors = std::move(all);
+  if (survivors.empty()) {
+    survivors = std::move(all);
+  } else if (id == Ident::row_sum) {
+    // a report prints its 总计 even where it leaves zero cells empty: among
+    // the placements that satisfy the row, prefer those that print the total
+    std::vector<std::vector<int>> printed_total;
+    for (const auto& pos : survivors)
+      if (pos.back() == n - 1) printed_total.push_back(pos);
+    if (!printed_total.empty()) survivors = std::move(printed_total);
+  }
   for (int c = 0; c < n; ++c) {
     std::optional<Decimal> value;
     bool agree = true;
@@ -240,6 +249,23 @@ std::vector<Slot> place(const Row& row, const std::vector<int>& vi, int n, Ident
     slots[static_cast<std::size_t>(c)] = Slot{true, common < 0 ? -1 : common};
   }
   return slots;
+}
+
+// Whether some placement of the values `vi` into n columns satisfies the
+// row identity (all n present: the positional one).
+bool row_holds(const Row& row, const std::vector<int>& vi, int n, Ident id) {
+  int k = static_cast<int>(vi.size());
+  if (k > n || k == 0) return false;
+  bool found = false;
+  for_each_combo(n, k, [&](const std::vector<int>& pos) {
+    if (found) return;
+    std::vector<Decimal> v(static_cast<std::size_t>(n), Decimal(0));
+    for (int j = 0; j < k; ++j)
+      v[static_cast<std::size_t>(pos[static_cast<std::size_t>(j)])] =
+          printed_value(row.parsed[static_cast<std::size_t>(vi[static_cast<std::size_t>(j)])]);
+    found = identity_holds(id, v);
+  });
+  return found;
 }
 
 // ---------------------------------------------------------------------------
@@ -526,6 +552,7 @@ T3Variant t3_variant(const std::vector<const Row*>& rows, Format f, const std::v
         x.slots.assign(static_cast<std::size_t>(n), Slot{true, -1});
       }
   // placement of rows that lost cells
+  bool bars_are_cells = std::any_of(rows.begin(), rows.end(), [](const Row* r) { return r->bar_inside; });
   std::vector<const Row*> raw;
   for (const T3Row& x : v.rows) raw.push_back(x.row);
   for (std::size_t i = 0; i < v.rows.size(); ++i) {
@@ -534,6 +561,37 @@ T3Variant t3_variant(const std::vector<const Row*>& rows, Format f, const std::v
     const std::vector<int>* ref = x.kind == T3Row::partial ? nearest_ref(raw, i, n) : nullptr;
     if (x.kind == T3Row::partial && !ref && !header_ref.empty()) ref = &header_ref;
     x.slots = place(*x.row, x.vi, n, Ident::row_sum, ref, x.ambiguous);
+    // One cell per line where no bare "|" stands between printed values:
+    // the single "|" ending a row is a row separator (empty cells dropped)
+    // or an empty cell. Take the reading the row identity allows; where
+    // both do and they disagree on a cell, that cell is not known.
+    if (!bars_are_cells && x.row->bar_tail == 1 && !x.vi.empty() &&
+        x.vi.back() == static_cast<int>(x.row->values.size()) - 1 && x.vi.size() <= static_cast<std::size_t>(n)) {
+      std::vector<int> sep(x.vi.begin(), x.vi.end() - 1);
+      bool as_sep = row_holds(*x.row, sep, n, Ident::row_sum);
+      bool as_cell = row_holds(*x.row, x.vi, n, Ident::row_sum);
+      if (as_sep) {
+        bool amb = false;
+        std::vector<Slot> s2 = place(*x.row, sep, n, Ident::row_sum, nullptr, amb);
+        std::vector<Slot> s1 = std::move(x.slots);
+        x.slots = s2;
+        x.ambiguous = amb;
+        x.kind = static_cast<int>(sep.size()) == n ? T3Row::full : T3Row::partial;
+        if (as_cell)
+          for (int c = 0; c < n; ++c) {
+            Slot& a = x.slots[static_cast<std::size_t>(c)];
+            const Slot& b = s1[static_cast<std::size_t>(c)];
+            auto val = [&](const Slot& q) {
+              return q.idx < 0 ? Decimal(0) : printed_value(x.row->parsed[static_cast<std::size_t>(q.idx)]);
+            };
+            if (a.known && (!b.known || !(val(a) == val(b)))) {
+              a.known = false;
+              x.ambiguous = true;
+            }
+          }
+        x.vi = std::move(sep);
+      }
+    }
   }
   // alignment
   Aligner al;

@@ -141,6 +141,10 @@ std::vector<Row> rows_from_lines(const Doc& doc, int begin, int end, const std::
   };
   auto append_value = [&](int l, const RCell& cell) {
     Row& r = rows[static_cast<std::size_t>(cur)];
+    if (!cell.text.empty()) {
+      r.bar_inside = r.bar_inside || r.bar_tail > 0;
+      r.bar_tail = 0;
+    }
     r.values.push_back(cell);
     r.parsed.push_back(tt::parse_value(cell.text));
     r.last_line = l;
@@ -170,6 +174,7 @@ std::vector<Row> rows_from_lines(const Doc& doc, int begin, int end, const std::
           std::size_t at = whole.span.begin;
           append_value(l, RCell{Span{at, at}, std::string_view{}});
           rows[static_cast<std::size_t>(cur)].explicit_cells = true;
+          ++rows[static_cast<std::size_t>(cur)].bar_tail;
         } else {
           cur = -1;
           mark(l);

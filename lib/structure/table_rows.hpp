@@ -29,6 +29,11 @@ struct Row {
   bool explicit_cells = false; // empty cells are written (markup, pipes)
   bool from_markup = false;
   bool plain = false;          // a text line without pipes (layout row, or a lone label)
+  // One cell per line: bare "|" lines are either empty cells or row
+  // separators. bar_tail: the trailing values that came from bare "|" lines;
+  // bar_inside: a bare "|" line stood between printed values (so it was a cell).
+  int bar_tail = 0;
+  bool bar_inside = false;
 
   // Number of value cells that are not empty.
   int filled() const;

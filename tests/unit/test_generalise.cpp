@@ -424,3 +424,49 @@ TEST_CASE("generalise: legacy reports in Big5 (Traditional) and GBK give the fac
   same("legacy_2016_variants.txt", "legacy_2016_big5.txt");
   same("legacy_2012_prose.txt", "legacy_2012_gbk.txt");
 }
+
+TEST_CASE("generalise: one cell per line with empty cells dropped and bare '|' lines between rows") {
+  // 青禾镇 2023 (made up): zero cells of the applicant columns are left empty
+  // and dropped, 总计 is always printed, and each row ends with a bare "|".
+  // The "|" is a row separator here, not an empty 总计: the row identity
+  // (总计 = sum of the six columns) only holds when it is read that way.
+  auto r = parse_file("r2021_cells_dropped.txt");
+  CHECK(r.meta.format == ogi::Format::f2021);
+  struct Want {
+    const char* id;
+    std::array<int, 7> v;
+  };
+  const Want want[] = {
+      {"apply.new", {20, 3, 0, 1, 0, 0, 24}},
+      {"apply.carried_in", {1, 0, 0, 0, 0, 0, 1}},
+      {"apply.result.granted", {12, 2, 0, 0, 0, 0, 14}},
+      {"apply.result.partial", {2, 0, 0, 1, 0, 0, 3}},
+      {"apply.result.refused.third_party", {1, 0, 0, 0, 0, 0, 1}},
+      {"apply.result.unavailable.not_held", {4, 1, 0, 0, 0, 0, 5}},
+      {"apply.result.unavailable.unclear", {0, 0, 0, 0, 0, 0, 0}},
+      {"apply.result.not_processed.petition", {1, 0, 0, 0, 0, 0, 1}},
+      {"apply.result.other.misc", {0, 0, 0, 0, 0, 0, 0}},
+      {"apply.result.total", {20, 3, 0, 1, 0, 0, 24}},
+      {"apply.carried_out", {1, 0, 0, 0, 0, 0, 1}},
+  };
+  // every 总计 is read, and as printed (not blank, even when it is 0)
+  for (const Want& w : want) {
+    INFO(w.id);
+    CHECK(fact(r, w.id, Origin::table, Scope::total, Applicant::total) == std::to_string(w.v[6]));
+    for (const ogi::Fact& f : r.facts)
+      if (f.indicator == w.id && f.origin == Origin::table && f.applicant == Applicant::total) CHECK(!f.blank);
+  }
+  // no cell is given a wrong value: a cell is either right or left out
+  for (const Want& w : want)
+    for (std::size_t c = 0; c < 6; ++c) {
+      std::string got = fact(r, w.id, Origin::table, Scope::total, kCols[c]);
+      INFO(w.id, " column ", c);
+      CHECK((got == "-" || got == std::to_string(w.v[c])));
+    }
+  // which applicant column a lone number belongs to is not knowable: said so, not guessed
+  CHECK(has_finding(r, "table.ambiguous"));
+  for (const ogi::Finding& f : r.findings) {
+    INFO(f.rule, " ", f.message);
+    CHECK(f.severity != ogi::Severity::error);
+  }
+}
