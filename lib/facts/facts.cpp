@@ -402,6 +402,8 @@ bool unit_ok(const Indicator& ind, sv unit) {
   if (id == "response.interpretations") return any({"篇", "条", "件", "个", "期"});
   if (id == "response.hotspots") return any({"次", "个", "条", "起"});
   if (id == "fee.processing.notices") return any({"件", "份", "次", "个"});  // 收费通知书5份
+  // applications are also counted as documents ("收到申请书31份", "申请表12份")
+  if (starts(id, "apply.") && u == "件") return any({"件", "宗", "起", "个", "份"});
   if (u == "件") return any({"件", "宗", "起", "个"});
   if (u == "次") return any({"次", "场", "期"});
   if (u == "人") return any({"人", "名"});
@@ -645,7 +647,11 @@ class Mapper {
       if (it == by_lead_.end()) continue;
       for (std::size_t ai : it->second) {
         const Alias& a = aliases_[ai];
-        if (s.compare(p, a.text.size(), a.text) == 0) ms.push_back({&a, p, p + a.text.size()});
+        if (s.compare(p, a.text.size(), a.text) != 0) continue;
+        // "申请书" / "申请表": the form stands for the application it carries
+        std::size_t e = p + a.text.size();
+        if (ends(a.text, "申请") && (s.compare(e, 3, "书") == 0 || s.compare(e, 3, "表") == 0)) e += 3;
+        ms.push_back({&a, p, e});
       }
     }
     // a match inside a longer one is not a separate name ("同意公开" in "不同意公开")

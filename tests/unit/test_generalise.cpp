@@ -470,3 +470,23 @@ TEST_CASE("generalise: one cell per line with empty cells dropped and bare '|' l
     CHECK(f.severity != ogi::Severity::error);
   }
 }
+
+TEST_CASE("generalise: applications counted as forms, 申请书 … 份") {
+  // legacy: 收到申请数
+  auto r = parse_text(
+      "临川县2016年政府信息公开工作年度报告\n\n本年度报告依据《中华人民共和国政府信息公开条例》编制，"
+      "所列数据的统计期限自2016年1月1日至2016年12月31日。\n\n一、依申请公开情况\n\n"
+      "本年度共收到信息公开申请书31份，其中当面申请6件，网络申请25件。\n");
+  CHECK(r.meta.format == ogi::Format::legacy);
+  CHECK(text(r, "apply.received") == "31");
+  CHECK(text(r, "apply.received.in_person") == "6");
+  // 2021: 本年新收 (the table of the same report agrees)
+  auto r21 = parse_file("r2021_cells_dropped.txt");
+  CHECK(text(r21, "apply.new") == "24");
+  // 份 still counts nothing that is not an application
+  auto r2 = parse_text(
+      "临川县2016年政府信息公开工作年度报告\n\n本年度报告依据《中华人民共和国政府信息公开条例》编制，"
+      "所列数据的统计期限自2016年1月1日至2016年12月31日。\n\n一、依申请公开情况\n\n"
+      "本年度共收到行政复议申请书2份。\n");
+  CHECK(text(r2, "review.total") == "-");
+}
