@@ -236,7 +236,7 @@ class WordIndex {
 // "同意公开答复9件", "培训会议(班)79次").
 constexpr sv kFiller[] = {
     "政府信息公开申请", "信息公开申请", "依申请公开", "政府信息", "各类", "有关", "相关", "案件", "事件", "申请",
-    "原具体行政行为", "具体行政行为", "信息", "答复", "公开", "发布", "数量", "总数", "总量", "次数", "件数", "人数", "个数", "共计", "合计", "继续",
+    "原具体行政行为", "具体行政行为", "收取金额", "收费金额", "金额", "信息", "答复", "公开", "发布", "数量", "总数", "总量", "次数", "件数", "人数", "个数", "共计", "合计", "继续",
     "总计", "累计", "一共", "共有", "达到", "分别为", "分别是", "分别", "均为", "全年", "全部", "其中", "已经",
     "共", "计", "达", "为", "是", "有", "的", "了", "约", "近", "超过", "余", "数", "量", "已", "各", "类",
     "\xE2\x80\x9C", "\xE2\x80\x9D", "\"", "'", "\xE2\x80\x98", "\xE2\x80\x99",  // quotes
@@ -1132,13 +1132,30 @@ class Mapper {
   // The unit of a quantity; when the numbers stage found none, a unit word
   // standing right after the number across a line break ("351\n件" in text
   // extracted from PDF).
+  // "收取金额为0。": a bare 0 right after a label naming a money amount
+  // (金额为 / 费用为 …) and ending its clause is 0 元. Only 0: any other
+  // number without a unit may be in 元 or 万元.
+  std::string implied_money_unit(const Quantity& q) const {
+    if (!q.value.is_zero() || q.span.end - q.span.begin != 1) return {};
+    sv before = t_.substr(0, q.span.begin);
+    bool label = false;
+    for (sv l : {"金额为", "金额是", "金额:", "费用为", "费用是", "费用:", "费为", "费是", "费:"})
+      label = label || ends(before, l);
+    if (!label) return {};
+    sv after = t_.substr(q.span.end);
+    if (after.empty()) return "元";
+    for (sv end : {"。", ",", ";", "、", "\n", ".", "\r"})
+      if (starts(after, end)) return "元";
+    return {};
+  }
+
   std::string unit_of(std::size_t i) const {
     const Quantity& q = doc_.quantities[i];
     if (!q.unit.empty()) return q.unit;
     std::size_t j = q.span.end;
     std::size_t stop = std::min(t_.size(), j + 8);
     while (j < stop && (t_[j] == ' ' || t_[j] == '\n' || t_[j] == '\r' || t_[j] == '\t')) ++j;
-    if (j == q.span.end) return {};
+    if (j == q.span.end) return implied_money_unit(q);
     sv rest = t_.substr(j);
     for (sv u : {"人次", "万元", "件", "条", "次", "篇", "个", "人", "元", "项", "场", "名", "家", "处", "期"})
       if (starts(rest, u)) return std::string(u);

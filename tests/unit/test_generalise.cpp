@@ -490,3 +490,21 @@ TEST_CASE("generalise: applications counted as forms, 申请书 … 份") {
       "本年度共收到行政复议申请书2份。\n");
   CHECK(text(r2, "review.total") == "-");
 }
+
+TEST_CASE("generalise: a bare 0 after a money-amount label is 0 元") {
+  auto six = [](const char* sentence) {
+    return parse_text(std::string("青禾镇人民政府2023年政府信息公开工作年度报告\n\n本报告依据《中华人民共和国政府信息公开工作年度报告格式》"
+                                  "（国办公开办函〔2021〕30号）编制。\n\n六、其他需要报告的事项\n") +
+                      sentence + "\n");
+  };
+  CHECK(text(parse_file("r2021_cells_dropped.txt"), "fee.processing.amount") == "0");
+  CHECK(text(six("本年度信息处理费收取金额为0。"), "fee.processing.amount") == "0");
+  CHECK(text(six("本年度信息处理费收取金额为0元。"), "fee.processing.amount") == "0");
+  CHECK(text(six("本年度收取信息处理费的金额为0，发出收费通知0件。"), "fee.processing.amount") == "0");
+  // narrow: only 0 (any other bare number may be 元 or 万元), only after an amount label
+  CHECK(text(six("本年度信息处理费收取金额为12。"), "fee.processing.amount") == "-");
+  CHECK(text(six("本年度信息处理费收取金额为0.5。"), "fee.processing.amount") == "-");
+  auto r = six("本年度信息处理费相关申请为0。");
+  CHECK(text(r, "fee.processing.amount") == "-");
+  CHECK(count(r, Origin::text) == 0);
+}
