@@ -34,7 +34,13 @@ class OffsetMap {
   // Identity map over n bytes.
   static OffsetMap identity(std::size_t n);
   // Appends a segment; segments must be added in increasing order of both.
+  // A segment of equal lengths is read as linear (byte k to byte k).
   void add(std::size_t derived_begin, std::size_t derived_len, std::size_t orig_begin, std::size_t orig_len);
+  // Appends the segment of a change: the original bytes `was` at orig_begin
+  // became `with` at derived_begin. Unlike add(), a change of equal lengths
+  // whose characters differ ("⒛" -> "20.") is not read as linear (that would
+  // map into the middle of a character); see split_change.
+  void add_change(std::size_t derived_begin, std::string_view with, std::size_t orig_begin, std::string_view was);
   // Derived offset -> original offset. `is_end` picks the end of a non-linear segment.
   std::size_t to_orig(std::size_t derived, bool is_end = false) const;
   // Original offset -> derived offset (the inverse, same conventions).
@@ -52,6 +58,17 @@ class OffsetMap {
  private:
   std::vector<Segment> segs_;
 };
+
+// The segments of a change (`was` at ob became `with` at db) when one segment
+// would mislead: equal byte lengths but characters at other offsets. Two
+// unequal pieces that each map whole characters: all but the last character
+// of `with` from the whole of `was`, and the last from nothing; or, when
+// `with` is one character, it from all of `was` but its last character, and
+// that character to nothing. Returns the number of segments written to out
+// (0 when one ordinary segment is right: different lengths, or the same
+// character boundaries, where a linear map is exact).
+int split_change(std::size_t db, std::string_view with, std::size_t ob, std::string_view was,
+                 OffsetMap::Segment out[2]);
 
 // A line of the normalised text.
 struct Line {

@@ -26,6 +26,47 @@ void OffsetMap::add(std::size_t db, std::size_t dl, std::size_t ob, std::size_t 
 }
 
 namespace {
+bool same_boundaries(std::string_view a, std::string_view b) {
+  for (std::size_t k = 0; k < a.size(); ++k)
+    if (((static_cast<unsigned char>(a[k]) & 0xC0) == 0x80) != ((static_cast<unsigned char>(b[k]) & 0xC0) == 0x80))
+      return false;
+  return true;
+}
+
+// Bytes of the last UTF-8 character of s (s not empty).
+std::size_t last_char_len(std::string_view s) {
+  std::size_t k = s.size() - 1;
+  while (k > 0 && (static_cast<unsigned char>(s[k]) & 0xC0) == 0x80) --k;
+  return s.size() - k;
+}
+}  // namespace
+
+int split_change(std::size_t db, std::string_view with, std::size_t ob, std::string_view was,
+                 OffsetMap::Segment out[2]) {
+  if (with.size() != was.size() || with.empty() || same_boundaries(was, with)) return 0;
+  const std::size_t last = last_char_len(with);
+  if (last < with.size()) {
+    out[0] = {db, with.size() - last, ob, was.size()};
+    out[1] = {db + with.size() - last, last, ob + was.size(), 0};
+  } else {
+    const std::size_t k = last_char_len(was);
+    out[0] = {db, with.size(), ob, was.size() - k};
+    out[1] = {db + with.size(), 0, ob + was.size() - k, k};
+  }
+  return 2;
+}
+
+void OffsetMap::add_change(std::size_t db, std::string_view with, std::size_t ob, std::string_view was) {
+  Segment parts[2];
+  const int n = split_change(db, with, ob, was, parts);
+  if (n == 0) {
+    add(db, with.size(), ob, was.size());
+    return;
+  }
+  for (int i = 0; i < n; ++i) segs_.push_back(parts[i]);
+}
+
+namespace {
 // Maps x through segments given accessors for the source side (sb, sl) and
 // target side (tb, tl).
 template <class SB, class SL, class TB, class TL>

@@ -668,6 +668,17 @@ class Walker {
     res_.map.add(d, len, ob, ol);
     cursor_ = ob + ol;
   }
+  // The last `len` bytes of the output came from the original [ob, ob+ol)
+  // by a change (an entity, a replaced character): never read as linear.
+  void add_change(std::size_t len, std::size_t ob, std::size_t ol) {
+    if (ob < cursor_) {
+      add(len, ob, ol);  // out of source order: add() records no origin
+      return;
+    }
+    const std::size_t d = out_.size() - len;
+    res_.map.add_change(d, std::string_view(out_).substr(d, len), ob, std::string_view(buf_ + ob, ol));
+    cursor_ = ob + ol;
+  }
   void synth(std::string_view s) {
     out_ += s;
     add(s.size(), cursor_, 0);
@@ -867,17 +878,18 @@ class Walker {
   // Pieces mapping the decoded text of a node to its original bytes.
   struct Piece {
     std::size_t db, dl, ob, ol;  // decoded begin/len, original begin/len (relative to the node)
+    bool exact;                  // byte k of the decoded text is byte k of the original
   };
-  void piece(std::size_t db, std::size_t dl, std::size_t ob, std::size_t ol) {
+  void piece(std::size_t db, std::size_t dl, std::size_t ob, std::size_t ol, bool exact) {
     if (!pieces_.empty()) {
       Piece& p = pieces_.back();
-      if (p.dl == p.ol && dl == ol && p.db + p.dl == db && p.ob + p.ol == ob) {
+      if (p.exact && exact && p.db + p.dl == db && p.ob + p.ol == ob) {
         p.dl += dl;
         p.ol += ol;
         return;
       }
     }
-    pieces_.push_back({db, dl, ob, ol});
+    pieces_.push_back({db, dl, ob, ol, exact});
   }
 
   // A character reference at orig[i]: its length in orig and in dec (from
@@ -947,7 +959,7 @@ class Walker {
   void align(std::string_view orig, std::string_view dec) {
     pieces_.clear();
     if (orig == dec) {
-      piece(0, dec.size(), 0, orig.size());
+      piece(0, dec.size(), 0, orig.size(), true);
       return;
     }
     std::size_t i = 0, j = 0;
@@ -955,38 +967,42 @@ class Walker {
       const char c = orig[i];
       std::size_t ol = 0, dl = 0;
       if (c == '&' && entity(orig, i, dec, j, ol, dl)) {
-        piece(j, dl, i, ol);
+        piece(j, dl, i, ol, false);
         i += ol;
         j += dl;
         continue;
       }
       if (c == '\r' && dec[j] == '\n') {
         if (i + 1 < orig.size() && orig[i + 1] == '\n') {
-          piece(j, 1, i, 2);
+          piece(j, 1, i, 2, false);
           i += 2;
         } else {
-          piece(j, 1, i, 1);
+          piece(j, 1, i, 1, true);  // '\r' read as '\n': one byte for one
           ++i;
         }
         ++j;
         continue;
       }
-      if (c == dec[j]) {
-        piece(j, 1, i, 1);
-        ++i;
-        ++j;
+      // a whole character at a time: one that differs only in its last
+      // bytes (U+FFFF read as U+FFFD) must not be split between pieces
+      const auto lead = static_cast<unsigned char>(c);
+      const std::size_t n = lead < 0x80 ? 1 : lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1;
+      if (i + n <= orig.size() && j + n <= dec.size() && orig.compare(i, n, dec, j, n) == 0) {
+        piece(j, n, i, n, true);
+        i += n;
+        j += n;
         continue;
       }
       break;  // something else changed: one coarse piece for the rest
     }
-    if (j < dec.size()) piece(j, dec.size() - j, i, orig.size() - i);
+    if (j < dec.size()) piece(j, dec.size() - j, i, orig.size() - i, false);
   }
 
   // Original offset (absolute) of decoded byte a, and whether it maps 1:1.
   std::size_t orig_of(std::size_t a, std::size_t base, bool& linear) {
     while (pc_ + 1 < pieces_.size() && pieces_[pc_].db + pieces_[pc_].dl <= a) ++pc_;
     const Piece& p = pieces_[pc_];
-    linear = p.dl == p.ol;
+    linear = p.exact;
     return base + p.ob + (linear ? a - p.db : 0);
   }
 
@@ -997,10 +1013,10 @@ class Walker {
       const Piece& p = pieces_[pc_];
       const std::size_t take = std::min(b, p.db + p.dl) - a;
       out_.append(dec.substr(a, take));
-      if (p.dl == p.ol)
+      if (p.exact)
         add(take, base + p.ob + (a - p.db), take);
       else if (a == p.db)
-        add(take, base + p.ob, p.ol);
+        add_change(take, base + p.ob, p.ol);
       else
         add(take, cursor_, 0);
       a += take;

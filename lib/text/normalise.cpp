@@ -45,9 +45,27 @@ void Rewriter::copy(std::size_t n) {
   push(n, n, true);
 }
 
+namespace {
+// A change goes into the map as one segment, or as the two pieces
+// split_change (lib/doc.hpp) makes of a change of equal lengths whose
+// characters differ.
+bool push_change(Segments& map, std::size_t db, std::string_view with, std::size_t ob, std::string_view was) {
+  OffsetMap::Segment parts[2];
+  const int n = split_change(db, with, ob, was, parts);
+  for (int i = 0; i < n; ++i) map.push_back(parts[i]);
+  return n > 0;
+}
+}  // namespace
+
 void Rewriter::replace(std::size_t n, std::string_view with) {
-  if (in_.substr(pos_, n) != with) changed_ = true;
+  const std::string_view was = in_.substr(pos_, n);
+  if (was != with) changed_ = true;
+  const std::size_t out_begin = out_.size();
   out_.append(with);
+  if (push_change(segs_, out_begin, with, pos_, was)) {
+    pos_ += n;
+    return;
+  }
   push(with.size(), n, with.size() == n);
 }
 
@@ -175,6 +193,8 @@ bool nfkc(std::string_view in, std::string& out, Segments& map) {
               continue;
             }
           }
+          if (it.hasChange() && push_change(map, db, std::string_view(out).substr(db, dl), ob, in.substr(ob, ol)))
+            continue;
           map.push_back({db, dl, ob, ol});
         }
       }

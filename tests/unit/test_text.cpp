@@ -11,6 +11,7 @@
 #include <string>
 
 #include "doc.hpp"
+#include "ogi/parse.hpp"
 #include "text/text.hpp"
 
 using namespace ogi;
@@ -263,5 +264,50 @@ TEST_CASE("acceptance: the Xinxiang report in Traditional characters normalises 
   for (const Line& l : b.lines) {
     const Span s = b.to_source(l.span);
     CHECK(s.end <= b.source.size());
+  }
+}
+
+// A change of one byte length but other characters: "⒛" (one character, 3
+// bytes) becomes "20." (three characters, 3 bytes) under NFKC. Read as one
+// linear segment it would map "20" to the first two bytes of "⒛".
+TEST_CASE("split_change: equal lengths, other characters, never map inside a character") {
+  using ogi::detail::OffsetMap;
+  OffsetMap::Segment parts[2];
+  // different boundaries: two pieces, each of whole characters
+  REQUIRE(ogi::detail::split_change(10, "20.", 40, "\xE2\x92\x9B", parts) == 2);
+  CHECK(parts[0].to_begin == 10);
+  CHECK(parts[0].to_len == 2);
+  CHECK(parts[0].from_begin == 40);
+  CHECK(parts[0].from_len == 3);
+  CHECK(parts[1].to_len == 1);
+  CHECK(parts[1].from_len == 0);
+  // one character from several of the same total length
+  REQUIRE(ogi::detail::split_change(0, "\xE4\xB8\x80", 0, "abc", parts) == 2);
+  CHECK(parts[0].to_len == 3);
+  CHECK(parts[0].from_len == 2);
+  CHECK(parts[1].from_len == 1);
+  // same boundaries (a character for a character) or other lengths: one segment
+  CHECK(ogi::detail::split_change(0, "\xE4\xB8\x80", 0, "\xE4\xB8\x81", parts) == 0);
+  CHECK(ogi::detail::split_change(0, "ab", 0, "\xE4\xB8\x80", parts) == 0);
+
+  OffsetMap m;
+  m.add(0, 3, 0, 3);
+  m.add_change(3, "20.", 3, "\xE2\x92\x9B");
+  // "20" (derived [3,5)) maps to the whole of "⒛" (original [3,6))
+  CHECK(m.to_orig(3, false) == 3);
+  CHECK(m.to_orig(5, true) == 6);
+}
+
+TEST_CASE("a report with ⒛ (NFKC 20.) keeps every span on character boundaries") {
+  const std::string text = "一、总体情况\n全年受理申请\xE2\x92\x9B件，答复⒛件。\n";
+  auto r = ogi::parse(text);
+  REQUIRE(r.ok());
+  for (const ogi::Quantity& q : r->quantities) {
+    CAPTURE(q.span.begin);
+    auto boundary = [&](std::size_t o) {
+      return o >= r->text.size() || (static_cast<unsigned char>(r->text[o]) & 0xC0) != 0x80;
+    };
+    CHECK(boundary(q.span.begin));
+    CHECK(boundary(q.span.end));
   }
 }
