@@ -1,0 +1,35 @@
+# `ogi batch` gives the same JSONL and CSV whatever the number of worker
+# threads: --jobs 1 against --jobs 2 and 4, byte for byte, on the project's
+# fixtures and (when present) ../shared/corpus/real.
+#   cmake -DOGI=<ogi CLI> -DOUT=<dir> -DINPUTS="<dir>;<dir>" -P check_batch_jobs.cmake
+set(_inputs "")
+foreach(_d IN LISTS INPUTS)
+  if(EXISTS "${_d}")
+    list(APPEND _inputs "${_d}")
+  else()
+    message(STATUS "batch_jobs: ${_d} is absent, skipped")
+  endif()
+endforeach()
+file(MAKE_DIRECTORY "${OUT}")
+foreach(_fmt jsonl csv)
+  foreach(_jobs 1 2 4)
+    execute_process(COMMAND "${OGI}" batch --no-progress --jobs ${_jobs} --${_fmt} "${OUT}/j${_jobs}.${_fmt}" ${_inputs}
+                    RESULT_VARIABLE _rc ERROR_VARIABLE _err)
+    # 0 all parsed, 1 some failed (the fixtures include no failing file)
+    if(NOT _rc EQUAL 0)
+      message(FATAL_ERROR "ogi batch --jobs ${_jobs} --${_fmt} exited ${_rc}: ${_err}")
+    endif()
+  endforeach()
+  file(SIZE "${OUT}/j1.${_fmt}" _size)
+  if(_size LESS 100)
+    message(FATAL_ERROR "ogi batch --${_fmt} wrote almost nothing (${_size} bytes)")
+  endif()
+  foreach(_jobs 2 4)
+    execute_process(COMMAND ${CMAKE_COMMAND} -E compare_files "${OUT}/j1.${_fmt}" "${OUT}/j${_jobs}.${_fmt}"
+                    RESULT_VARIABLE _diff)
+    if(NOT _diff EQUAL 0)
+      message(FATAL_ERROR "ogi batch --${_fmt}: --jobs ${_jobs} differs from --jobs 1")
+    endif()
+  endforeach()
+  message(STATUS "batch_jobs: --${_fmt} identical for --jobs 1, 2, 4 (${_size} bytes)")
+endforeach()
