@@ -22,6 +22,9 @@
 
 #ifdef OGI_WITH_HTML
 #include <gumbo.h>
+#include <unicode/utf8.h>
+
+#include <climits>
 #endif
 
 namespace ogi::detail {
@@ -431,6 +434,33 @@ bool starts_numbered(std::string_view s) {
 }
 
 // ---- attributes ----
+
+// When s is not valid UTF-8, writes it to out with every invalid sequence
+// replaced by U+FFFD and returns true (ICU's U8_NEXT decides validity).
+bool repair_utf8(std::string_view s, std::string& out) {
+  const auto* p = reinterpret_cast<const uint8_t*>(s.data());
+  const auto n = static_cast<int32_t>(std::min<std::size_t>(s.size(), INT32_MAX));
+  int32_t i = 0;
+  bool bad = false;
+  while (i < n) {
+    UChar32 c;
+    U8_NEXT(p, i, n, c);
+    if (c < 0) {
+      bad = true;
+      break;
+    }
+  }
+  if (!bad) return false;
+  out.clear();
+  for (i = 0; i < n;) {
+    const int32_t at = i;
+    UChar32 c;
+    U8_NEXT(p, i, n, c);
+    if (c < 0) out += "\xEF\xBF\xBD";
+    else out.append(s.data() + at, static_cast<std::size_t>(i - at));
+  }
+  return true;
+}
 
 std::string_view attr(const GumboElement& e, const char* name) {
   const GumboAttribute* a = gumbo_get_attribute(&e.attributes, name);
@@ -1024,8 +1054,11 @@ class Walker {
   }
 
   void text(const GumboText& t, const Ctx& ctx) {
-    const std::string_view dec(t.text);
+    std::string_view dec(t.text);
     if (dec.empty()) return;
+    // gumbo writes an overflowing numeric reference ("&#x4EEEEEEEEEEE") as a
+    // stray byte: the text the rest of ogi reads is valid UTF-8 always
+    if (repair_utf8(dec, repaired_)) dec = repaired_;
     const std::string_view orig(t.original_text.data, t.original_text.length);
     const std::size_t base = static_cast<std::size_t>(t.original_text.data - buf_);
     align(orig, dec);
@@ -1082,6 +1115,7 @@ class Walker {
     }
   }
 
+  std::string repaired_;  // a text node's text with invalid UTF-8 replaced
   const char* buf_;
   HtmlLayout& res_;
   std::string& out_;

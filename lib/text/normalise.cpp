@@ -279,6 +279,17 @@ void split_lines(Doc& doc) {
 
 bool is_space(char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r'; }
 
+// A span widened to whole characters: a map from a text whose characters
+// were rewritten (an entity gumbo could not decode, NFKC) may land inside
+// one, and a cell's text must stay valid UTF-8.
+Span whole_chars(std::string_view t, Span s) {
+  auto cont = [&](std::size_t i) { return i < t.size() && (static_cast<unsigned char>(t[i]) & 0xC0) == 0x80; };
+  std::size_t b = std::min(s.begin, t.size()), e = std::min(std::max(s.end, b), t.size());
+  while (b > 0 && cont(b)) --b;
+  while (cont(e)) ++e;
+  return {b, e};
+}
+
 Span trim(std::string_view t, Span s) {
   while (s.begin < s.end && is_space(t[s.begin])) ++s.begin;
   while (s.end > s.begin && is_space(t[s.end - 1])) --s.end;
@@ -291,7 +302,7 @@ void map_tables(Doc& doc) {
     table.span = doc.norm_map.to_derived(table.span);
     if (!table.grid.span.empty()) table.grid.span = doc.norm_map.to_derived(table.grid.span);
     for (Cell& cell : table.grid.cells) {
-      cell.span = trim(t, doc.norm_map.to_derived(cell.span));
+      cell.span = trim(t, whole_chars(t, doc.norm_map.to_derived(cell.span)));
       cell.text = std::string(cell.span.of(t));
     }
     if (table.anchor_line < 0 && !doc.lines.empty()) {

@@ -535,3 +535,24 @@ TEST_CASE("HTML corpus: text, tables and spans of the real pages") {
   }
   if (seen == 0) MESSAGE("no HTML in ", dir.string());
 }
+
+TEST_CASE("HTML: an overflowing numeric reference leaves valid UTF-8 (fuzzing found gumbo's stray byte)") {
+  if (!html_supported()) return;
+  for (std::string_view page : {std::string_view("<p>二 &#x4EEEEEEEEEEEEEEEEEEEEEEEEEE 2件</p>"),
+                                std::string_view("<table><tr><td>1 &#x4EEEEEEEEEEEEEEEEEEEEEEEEEE</td><td>2</td></tr></table>")}) {
+    CAPTURE(page);
+    const HtmlLayout h = html(page);
+    const std::string& p = h.plain;
+    std::size_t bad = 0;
+    for (std::size_t i = 0; i < p.size();) {
+      const auto b = static_cast<unsigned char>(p[i]);
+      const std::size_t n = b < 0x80 ? 1 : (b >> 5) == 6 ? 2 : (b >> 4) == 14 ? 3 : (b >> 3) == 30 ? 4 : 0;
+      bool ok = n != 0 && i + n <= p.size();
+      for (std::size_t k = 1; ok && k < n; ++k) ok = (static_cast<unsigned char>(p[i + k]) & 0xC0) == 0x80;
+      if (!ok) ++bad;
+      i += ok ? n : 1;
+    }
+    CHECK(bad == 0);
+    CHECK(p.find('2') != std::string::npos);
+  }
+}
