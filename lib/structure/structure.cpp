@@ -430,6 +430,12 @@ Format fingerprint(std::string_view text, int year) {
     return year != 0 && year < 2021 ? Format::f2019 : Format::f2021;
   }
   if (nlegacy >= 2) return Format::legacy;
+  // A short report on 2008-2018 with little of the usual vocabulary: the
+  // legacy format is the only one there was for those years, so an
+  // information disclosure annual report of one of them is in it.
+  if (year >= 2008 && year <= 2018 && contains(text, "政府信息公开") &&
+      (contains(text, "年度报告") || contains(text, "年报") || nlegacy >= 1))
+    return Format::legacy;
   return Format::unknown;
 }
 

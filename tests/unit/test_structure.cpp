@@ -339,6 +339,11 @@ TEST_CASE("fingerprint: decided from content; the year only breaks a tie between
   // legacy: its outline and statistics vocabulary, none of the table formats'
   CHECK(fingerprint("四、依申请公开政府信息情况…当面申请16件，信函申请40件…举报投诉", 2016) == Format::legacy);
   CHECK(fingerprint("一段与年度报告无关的文字。", 2020) == Format::unknown);
+  // a short report on a year before 2019 with little of the vocabulary: the
+  // legacy format was the only one then; not without the subject, not after
+  CHECK(fingerprint("2016年政府信息公开工作年度报告 本年度共受理申请12件", 2016) == Format::legacy);
+  CHECK(fingerprint("2016年度工作报告 本年度共受理申请12件", 2016) == Format::unknown);
+  CHECK(fingerprint("2020年政府信息公开工作年度报告 本年度共受理申请12件", 2020) == Format::unknown);
   CHECK(fingerprint("", 0) == Format::unknown);
   // tables missing (images): the section set, then the regulation cited, then the year
   const std::string sections = "一、总体情况…三、收到和处理政府信息公开申请情况…六、其他需要报告的事项";
