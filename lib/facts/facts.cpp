@@ -1416,16 +1416,21 @@ class Mapper {
         if (at != std::string::npos && at >= m->end && !is_outcome(m->alias->ind->id)) outranked = true;
       }
       if (outranked) continue;
-      const Indicator* ind = m->alias->ind;
-      Fact f;
-      f.indicator = std::string(ind->id);
-      f.value = Decimal(0);
-      f.unit = std::string(ind->unit);
-      f.origin = Origin::text;
-      f.span = {neg_b, vb + verb.size()};
-      if (si >= 0) f.section = secs_[static_cast<std::size_t>(si)].path;
-      if (first_statement(f)) facts_.push_back(std::move(f));
+      emit_absence(*m->alias->ind, {neg_b, vb + verb.size()}, si);
     }
+  }
+
+  // A statement of absence ("未收取费用", "信息处理费：无") is the value 0 of
+  // the indicator it names, read at the negation (first statement wins).
+  void emit_absence(const Indicator& ind, Span span, int si) {
+    Fact f;
+    f.indicator = std::string(ind.id);
+    f.value = Decimal(0);
+    f.unit = std::string(ind.unit);
+    f.origin = Origin::text;
+    f.span = span;
+    if (si >= 0) f.section = secs_[static_cast<std::size_t>(si)].path;
+    if (first_statement(f)) facts_.push_back(std::move(f));
   }
 
   // "信息处理费：无。", "行政复议:无": a name, a colon and 无 standing alone.
@@ -1460,15 +1465,7 @@ class Mapper {
     }
     auto m = best_near_end(ms);
     if (!m) return;
-    const Indicator* ind = m->alias->ind;
-    Fact f;
-    f.indicator = std::string(ind->id);
-    f.value = Decimal(0);
-    f.unit = std::string(ind->unit);
-    f.origin = Origin::text;
-    f.span = {neg_b, neg_e};
-    if (si >= 0) f.section = secs_[static_cast<std::size_t>(si)].path;
-    if (first_statement(f)) facts_.push_back(std::move(f));
+    emit_absence(*m->alias->ind, {neg_b, neg_e}, si);
   }
 
   // ---- "受理…件" that counts carried-in applications too ----
